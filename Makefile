@@ -1,0 +1,32 @@
+# Two commands set everything up on a fresh machine with Python 3.10+ and make:
+#   make report   create .venv, install, and write the briefing pack for the bundled speech
+#   make test     create .venv, install, and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test lab bench clean-venv
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 10), "textmine needs Python 3.10+, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+report: $(STAMP)
+	$(VENV)/bin/textmine report
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_tokenize.py
+	$(PY) benchmarks/bench_themes.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,71 @@
+"""Shared fixtures. Tests never write outside tmp folders; the token cache goes to a tmp dir."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+GWR_DIR = CORPORA / "textworkshop17-gwr"
+WIKI_DIR = CORPORA / "wikisource-gwr-cpc"
+SHARED_REASON = f"needs the real work reports in {CORPORA} (absent in a user's clone)"
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _token_cache(tmp_path_factory):
+    """Keep the token cache out of the user's cache dir for the whole session."""
+    old = os.environ.get("TEXTMINE_CACHE_DIR")
+    os.environ["TEXTMINE_CACHE_DIR"] = str(tmp_path_factory.mktemp("token-cache"))
+    yield
+    if old is None:
+        os.environ.pop("TEXTMINE_CACHE_DIR", None)
+    else:
+        os.environ["TEXTMINE_CACHE_DIR"] = old
+
+
+@pytest.fixture(scope="session")
+def speech():
+    import textmine as tm
+
+    return tm.bundled_speech()
+
+
+@pytest.fixture(scope="session")
+def cleaned(speech):
+    import textmine as tm
+
+    return tm.clean(speech)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    import textmine as tm
+
+    return tm.bundled_corpus()
+
+
+@pytest.fixture(scope="session")
+def tokenizer():
+    import textmine as tm
+
+    return tm.Tokenizer()
+
+
+def gwr_files() -> list[Path]:
+    if not GWR_DIR.is_dir():
+        pytest.skip(SHARED_REASON)
+    return sorted(GWR_DIR.glob("*.txt"))
+
+
+def wiki_records(name: str = "government_work_reports.jsonl") -> list[dict]:
+    path = WIKI_DIR / name
+    if not path.is_file():
+        pytest.skip(SHARED_REASON)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

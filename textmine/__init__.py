@@ -1,0 +1,55 @@
+"""textmine: mining Chinese policy speeches.
+
+The flow runs one way: :class:`Document`/:class:`Corpus` (corpus) → :func:`clean`
+→ tokens (:class:`Tokenizer`) → :class:`Dtm` → analyses that return DataFrames
+(structure, keywords, keyness, topics, compare) → Figures (plots) → the briefing
+pack (report, cli).
+
+Public names are imported lazily, so ``import textmine`` is cheap and does nothing
+but define them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+# The light stages are imported eagerly (some share a name with their module, e.g.
+# ``clean``); importing them does no work beyond defining names.
+from .errors import (DecodeError, DictionaryFormatError, EmptyDocumentError, InputError,  # noqa: E402
+                     TextmineError, UnsupportedFormatError)
+from .corpus import (BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, bundled_corpus,  # noqa: E402
+                     bundled_speech, load_corpus, read_document)
+from .clean import CleanedDocument, clean  # noqa: E402
+from .tokenize import Tokenizer  # noqa: E402
+
+_EAGER = [
+    "DecodeError", "DictionaryFormatError", "EmptyDocumentError", "InputError", "TextmineError",
+    "UnsupportedFormatError", "BUNDLED_CORPUS", "BUNDLED_SPEECH", "Corpus", "Document",
+    "bundled_corpus", "bundled_speech", "load_corpus", "read_document", "CleanedDocument", "clean",
+    "Tokenizer",
+]
+
+# Heavier stages (matplotlib, python-pptx) load on first use.
+_EXPORTS: dict[str, str] = {}
+
+__all__ = sorted(_EAGER + list(_EXPORTS)) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'textmine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+

@@ -1,0 +1,304 @@
+"""The document-term matrix: sparse counts, their vocabulary and the documents' metadata.
+
+A :class:`Dtm` is built once from cached tokens (:meth:`Dtm.from_corpus`) with
+scikit-learn's ``CountVectorizer`` over pre-tokenized documents, and every
+operation returns a new Dtm (``trim``, ``match``, ``group``, ``select``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from .corpus import Corpus, Document
+from .errors import InputError
+from .tokenize import Tokenizer
+
+__all__ = ["Dtm", "as_corpus"]
+
+
+def _identity(x: Any) -> Any:
+    return x
+
+
+def as_corpus(obj: Any, *, name: str = "corpus") -> Corpus:
+    """Coerce a Document, str, Corpus or sequence of Documents/str into a Corpus."""
+    if isinstance(obj, Corpus):
+        return obj
+    if isinstance(obj, (Document, str)):
+        obj = [obj]
+    if isinstance(obj, Iterable):
+        docs = []
+        for i, d in enumerate(obj):
+            if isinstance(d, str):
+                d = Document.from_text(d)
+            if not isinstance(d, Document):
+                raise InputError(f"{name}[{i}] is a {type(d).__name__}; expected Document or str")
+            docs.append(d)
+        return Corpus(docs)
+    raise InputError(f"{name} is a {type(obj).__name__}; expected a Document, Corpus, Dtm or str")
+
+
+@dataclass(frozen=True, eq=False)
+class Dtm:
+    """A document-term matrix.
+
+    Parameters
+    ----------
+    counts : scipy.sparse.csr_matrix, shape (n_docs, n_terms)
+        Term counts.
+    vocab : sequence of str
+        The terms, one per column.
+    docs : pandas.DataFrame
+        One row per document, indexed by doc_id (metadata columns such as title,
+        policy_area, year).
+    """
+
+    counts: sp.csr_matrix
+    vocab: tuple[str, ...]
+    docs: pd.DataFrame
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        counts = sp.csr_matrix(self.counts, dtype=np.int64)
+        vocab = tuple(self.vocab)
+        if counts.shape != (len(self.docs), len(vocab)):
+            raise InputError(
+                f"counts has shape {counts.shape}; expected (len(docs), len(vocab)) = "
+                f"({len(self.docs)}, {len(vocab)})")
+        if len(set(vocab)) != len(vocab):
+            raise InputError("vocab has repeated terms; expected unique terms")
+        object.__setattr__(self, "counts", counts)
+        object.__setattr__(self, "vocab", vocab)
+        object.__setattr__(self, "_index", {t: i for i, t in enumerate(vocab)})
+
+    # -- construction ------------------------------------------------------------------------
+
+    @classmethod
+    def from_tokens(cls, tokens: Sequence[Sequence[str]], docs: pd.DataFrame | Sequence[str] | None = None, *,
+                    ngram_range: tuple[int, int] = (1, 1), vocabulary: Iterable[str] | None = None) -> "Dtm":
+        """Count pre-tokenized documents.
+
+        Parameters
+        ----------
+        tokens : sequence of sequence of str
+            One token list per document.
+        docs : DataFrame or sequence of str, optional
+            Document metadata indexed by doc_id, or just the doc ids (default 0..n-1).
+        ngram_range : (int, int)
+            Also count adjacent-token phrases; an n-gram's tokens are joined by a space.
+        vocabulary : iterable of str, optional
+            Count only these terms, in this column order.
+        """
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        if isinstance(tokens, (str, bytes)) or not isinstance(tokens, Sequence):
+            raise InputError(f"tokens is a {type(tokens).__name__}; expected a list of token lists")
+        if docs is None:
+            frame = pd.DataFrame(index=pd.Index([str(i) for i in range(len(tokens))], name="doc_id"))
+        elif isinstance(docs, pd.DataFrame):
+            frame = docs
+        else:
+            frame = pd.DataFrame(index=pd.Index([str(d) for d in docs], name="doc_id"))
+        if len(frame) != len(tokens):
+            raise InputError(f"docs has {len(frame)} rows but tokens has {len(tokens)} documents")
+        lo, hi = ngram_range
+        if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
+            raise InputError(f"ngram_range={ngram_range!r}: expected (min_n, max_n) with 1 <= min_n <= max_n")
+        vec = CountVectorizer(tokenizer=_identity, preprocessor=_identity, lowercase=False, token_pattern=None,
+                              ngram_range=ngram_range, vocabulary=None if vocabulary is None else list(vocabulary),
+                              dtype=np.int64)
+        if vocabulary is None and not any(len(t) for t in tokens):
+            return cls(sp.csr_matrix((len(tokens), 0), dtype=np.int64), (), frame)
+        counts = vec.fit_transform([list(t) for t in tokens])
+        vocab = tuple(vec.get_feature_names_out().tolist())
+        return cls(counts.tocsr(), vocab, frame)
+
+    @classmethod
+    def from_corpus(cls, corpus: Corpus | Document | Sequence[Document], *, tokenizer: Tokenizer | None = None,
+                    ngram_range: tuple[int, int] = (1, 1), progress: bool = False) -> "Dtm":
+        """Tokenize a corpus (through the token cache) and count it.
+
+        Parameters
+        ----------
+        corpus : Corpus, Document or sequence of Document
+        tokenizer : Tokenizer, optional
+            Default: ``Tokenizer()``.
+        ngram_range : (int, int)
+        progress : bool
+            Show a progress bar while tokenizing.
+        """
+        corpus = as_corpus(corpus)
+        tok = tokenizer if tokenizer is not None else Tokenizer()
+        if not isinstance(tok, Tokenizer):
+            raise InputError(f"tokenizer is a {type(tok).__name__}; expected a textmine Tokenizer")
+        tokens = tok.tokenize_many(corpus, progress=progress)
+        return cls.from_tokens(tokens, _docs_frame(corpus), ngram_range=ngram_range)
+
+    # -- basic properties ----------------------------------------------------------------------
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.counts.shape
+
+    @property
+    def n_docs(self) -> int:
+        return self.counts.shape[0]
+
+    @property
+    def n_terms(self) -> int:
+        return self.counts.shape[1]
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [str(i) for i in self.docs.index]
+
+    def __len__(self) -> int:
+        return self.n_docs
+
+    def __repr__(self) -> str:
+        return f"Dtm({self.n_docs} documents × {self.n_terms} terms, {int(self.counts.sum())} tokens)"
+
+    def term_counts(self) -> pd.Series:
+        """Total count of each term over all documents, descending."""
+        s = pd.Series(np.asarray(self.counts.sum(axis=0)).ravel(), index=pd.Index(self.vocab, name="term"),
+                      name="count")
+        return s.sort_values(ascending=False, kind="stable")
+
+    def doc_freq(self) -> pd.Series:
+        """Number of documents each term occurs in (vocabulary order)."""
+        return pd.Series(np.asarray((self.counts > 0).sum(axis=0)).ravel(), index=pd.Index(self.vocab, name="term"),
+                         name="df")
+
+    def doc_lengths(self) -> pd.Series:
+        """Tokens per document."""
+        return pd.Series(np.asarray(self.counts.sum(axis=1)).ravel(), index=self.docs.index, name="tokens")
+
+    def to_frame(self) -> pd.DataFrame:
+        """A dense documents × terms DataFrame (for small matrices)."""
+        return pd.DataFrame(self.counts.toarray(), index=self.docs.index, columns=pd.Index(self.vocab, name="term"))
+
+    def top_terms(self, n: int = 20) -> pd.DataFrame:
+        """The n most frequent terms: term, count, per_10k, doc_freq."""
+        if not isinstance(n, int) or n < 1:
+            raise InputError(f"n={n!r}: expected a whole number >= 1")
+        tc = self.term_counts()
+        total = max(int(tc.sum()), 1)
+        df = self.doc_freq()
+        top = tc.head(n)
+        return pd.DataFrame({"term": top.index, "count": top.to_numpy(),
+                             "per_10k": top.to_numpy() / total * 1e4,
+                             "doc_freq": df.loc[top.index].to_numpy()})
+
+    # -- transforms (each returns a Dtm) --------------------------------------------------------------
+
+    def trim(self, *, min_df: int | float = 1, max_df: int | float = 1.0, min_count: int = 1) -> "Dtm":
+        """Drop terms by document frequency and total count.
+
+        Parameters
+        ----------
+        min_df, max_df : int or float
+            An int is a number of documents, a float a proportion of them.
+        min_count : int
+            Minimum total count.
+        """
+        n = max(self.n_docs, 1)
+
+        def bound(v: int | float, name: str) -> float:
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+                raise InputError(f"{name}={v!r}: expected a count (int) or a proportion (float in [0, 1])")
+            if isinstance(v, float):
+                if v > 1:
+                    raise InputError(f"{name}={v!r}: a float is a proportion and must be in [0, 1]")
+                return v * n
+            return float(v)
+
+        lo, hi = bound(min_df, "min_df"), bound(max_df, "max_df")
+        df = self.doc_freq().to_numpy()
+        tc = np.asarray(self.counts.sum(axis=0)).ravel()
+        keep = (df >= lo) & (df <= hi) & (tc >= min_count)
+        return self._take_terms(np.flatnonzero(keep))
+
+    def _take_terms(self, cols: np.ndarray) -> "Dtm":
+        return Dtm(self.counts[:, cols], tuple(self.vocab[i] for i in cols), self.docs)
+
+    def match(self, vocab: Sequence[str] | "Dtm") -> "Dtm":
+        """Align the columns to another vocabulary: same terms, same order; absent terms count 0."""
+        target = vocab.vocab if isinstance(vocab, Dtm) else tuple(vocab)
+        src = [self._index.get(t, -1) for t in target]
+        src_arr = np.array(src, dtype=np.int64)
+        present = np.flatnonzero(src_arr >= 0)
+        # a selection matrix: (n_terms_self × n_target) with ones where self's term maps to target's
+        sel = sp.csr_matrix((np.ones(len(present), dtype=np.int64), (src_arr[present], present)),
+                            shape=(self.n_terms, len(target)))
+        return Dtm((self.counts @ sel).tocsr(), target, self.docs)
+
+    def group(self, by: str | Sequence[Any] | pd.Series) -> "Dtm":
+        """Sum the rows by a metadata column (or by given labels); one row per group, sorted."""
+        if isinstance(by, str):
+            if by not in self.docs.columns:
+                raise InputError(f"by={by!r} is not a metadata column; columns are {list(self.docs.columns)}")
+            labels = self.docs[by].to_numpy()
+            name = by
+        else:
+            labels = np.asarray(list(by))
+            name = getattr(by, "name", None) or "group"
+            if len(labels) != self.n_docs:
+                raise InputError(f"by has {len(labels)} labels; expected one per document ({self.n_docs})")
+        keys = pd.Index(pd.unique(pd.Series(labels).astype(str))).sort_values()
+        code = {k: i for i, k in enumerate(keys)}
+        rows = np.array([code[str(v)] for v in labels], dtype=np.int64)
+        agg = sp.csr_matrix((np.ones(self.n_docs, dtype=np.int64), (rows, np.arange(self.n_docs))),
+                            shape=(len(keys), self.n_docs))
+        docs = pd.DataFrame({"n_docs": np.bincount(rows, minlength=len(keys))}, index=pd.Index(keys, name=name))
+        return Dtm((agg @ self.counts).tocsr(), self.vocab, docs)
+
+    def select(self, docs: Sequence[str] | Sequence[bool] | np.ndarray | pd.Series) -> "Dtm":
+        """Keep some documents: by doc ids or a boolean mask."""
+        arr = np.asarray(docs)
+        if arr.dtype == bool:
+            if len(arr) != self.n_docs:
+                raise InputError(f"mask has {len(arr)} values; expected {self.n_docs}")
+            rows = np.flatnonzero(arr)
+        else:
+            pos = {d: i for i, d in enumerate(self.doc_ids)}
+            missing = [d for d in arr.tolist() if str(d) not in pos]
+            if missing:
+                raise InputError(f"unknown doc ids {missing[:5]}; expected ids of this Dtm")
+            rows = np.array([pos[str(d)] for d in arr.tolist()], dtype=np.int64)
+        return Dtm(self.counts[rows], self.vocab, self.docs.iloc[rows])
+
+    def drop_docs(self, doc_ids: Iterable[str]) -> "Dtm":
+        """All documents but these."""
+        ids = {str(d) for d in doc_ids}
+        return self.select(np.array([d not in ids for d in self.doc_ids], dtype=bool))
+
+    def append(self, other: "Dtm") -> "Dtm":
+        """Stack another Dtm's documents below these, over the union of the vocabularies."""
+        vocab = list(self.vocab) + [t for t in other.vocab if t not in self._index]
+        a, b = self.match(vocab), other.match(vocab)
+        docs = pd.concat([self.docs, other.docs])
+        if docs.index.has_duplicates:
+            raise InputError(f"documents {sorted(set(docs.index[docs.index.duplicated()]))[:5]} are in both Dtms")
+        return Dtm(sp.vstack([a.counts, b.counts]).tocsr(), tuple(vocab), docs)
+
+    def total(self) -> "Dtm":
+        """All documents summed into one row."""
+        return self.group(["all"] * self.n_docs)
+
+
+def _docs_frame(corpus: Corpus) -> pd.DataFrame:
+    rows = []
+    for d in corpus:
+        row = {"title": d.title}
+        row.update({k: v for k, v in d.meta.items() if k not in ("doc_id", "title", "text", "id", "file", "encoding")})
+        rows.append(row)
+    frame = pd.DataFrame(rows, index=pd.Index(corpus.ids, name="doc_id"))
+    if "title" not in frame.columns:
+        frame["title"] = []
+    return frame
