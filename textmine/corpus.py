@@ -129,19 +129,24 @@ class LogEntry:
     """One line of an ingest log."""
 
     path: str
-    status: Literal["read", "skipped", "metadata"]
+    status: Literal["read", "skipped", "metadata", "auxiliary"]
     reason: str = ""
     n_docs: int = 0
     encoding: str = ""
 
 
 class IngestLog:
-    """What a load did with each file: read (with encoding and document count) or skipped (and why)."""
+    """What a load did with each file: read (with encoding and document count) or skipped (and why).
+
+    Statuses: ``read``; ``skipped`` (with the reason); ``metadata`` (a metadata table
+    joined to the documents); ``auxiliary`` (a table in a folder with no text column,
+    such as ``reuse_truth.csv``: listed, not read as documents).
+    """
 
     def __init__(self) -> None:
         self.entries: list[LogEntry] = []
 
-    def add(self, path: Path | str, status: Literal["read", "skipped", "metadata"], reason: str = "",
+    def add(self, path: Path | str, status: Literal["read", "skipped", "metadata", "auxiliary"], reason: str = "",
             n_docs: int = 0, encoding: str = "") -> None:
         self.entries.append(LogEntry(str(path), status, reason, n_docs, encoding))
         if status == "skipped":
@@ -400,7 +405,7 @@ def _read_docx(path: Path) -> str:
     return "\n".join(parts)
 
 
-def _read_table(path: Path, text_column: str | None, log: IngestLog) -> list[Document]:
+def _read_table(path: Path, text_column: str | None, log: IngestLog, *, in_folder: bool = False) -> list[Document]:
     raw, enc = read_text_file(path)
     if path.suffix.lower() == ".csv":
         rows = list(csv.DictReader(io.StringIO(raw)))
@@ -420,6 +425,9 @@ def _read_table(path: Path, text_column: str | None, log: IngestLog) -> list[Doc
         raise EmptyDocumentError(f"{path} holds no rows")
     columns = list(rows[0].keys())
     col = text_column or next((c for c in TEXT_COLUMNS if c in columns), None)
+    if in_folder and text_column is None and col is None:
+        log.add(path, "auxiliary", f"a table with no text column (columns {columns}); not read as documents")
+        return []
     if col is None or col not in columns:
         raise InputError(
             f"text_column={text_column!r}: {path} has no text column; columns are {columns}, "
@@ -503,6 +511,7 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
     log = IngestLog()
     meta_rows = _read_metadata(metadata, log)
     files: list[Path] = []
+    in_folder: set[Path] = set()
     for p in paths:
         if not p.exists():
             raise FileNotFoundError(f"no such file or folder: {p}")
@@ -521,13 +530,14 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
                     log.add(f, "skipped", f"unsupported file type {f.suffix or '(none)'!r}")
                     continue
                 files.append(f)
+                in_folder.add(f)
         else:
             files.append(p)
     docs: list[Document] = []
     for f in files:
         try:
             if f.suffix.lower() in TABLE_SUFFIXES:
-                docs.extend(_read_table(f, text_column, log))
+                docs.extend(_read_table(f, text_column, log, in_folder=f in in_folder))
             else:
                 doc = read_document(f, meta=meta_rows.get(f.name))
                 docs.append(doc)

@@ -536,6 +536,11 @@ class Tokenizer:
             raise InputError(f"text is a {type(text).__name__}; expected str or Document")
         return self._filter_tagged(self._raw_tagged(text))
 
+    def is_content(self, token: str) -> bool:
+        """Whether a raw token survives this tokenizer's filtering (length, stopwords, numbers …)."""
+        self._setup()
+        return self._keep(token)
+
     def segment(self, text: str) -> list[str]:
         """The segmenter's raw tokens, unfiltered (punctuation and stopwords included)."""
         self._setup()

@@ -23,7 +23,7 @@ from .dtm import Dtm
 from .errors import InputError
 from .tokenize import Tokenizer
 
-__all__ = ["TopicModel", "fit_topics", "choose_k", "npmi_coherence"]
+__all__ = ["TopicModel", "fit_topics", "choose_k", "npmi_coherence", "topic_trend"]
 
 Method = Literal["nmf", "lda"]
 
@@ -232,4 +232,25 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
         rows.append((int(k), float(np.nanmean(scores)), float(np.nanmin(scores))))
     out = pd.DataFrame(rows, columns=["k", "coherence", "min_coherence"])
     out["best"] = out["coherence"] == out["coherence"].max()
+    return out
+
+
+def topic_trend(model: TopicModel, dtm: Dtm, *, by: str = "year") -> pd.DataFrame:
+    """Mean topic shares of the training documents grouped by a metadata column (e.g. year).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by the groups (sorted), one column per topic label.
+    """
+    if not isinstance(model, TopicModel):
+        raise InputError(f"model is a {type(model).__name__}; expected a TopicModel")
+    if by not in dtm.docs.columns:
+        raise InputError(f"by={by!r} is not a metadata column; columns are {list(dtm.docs.columns)}")
+    shares = model.doc_topics_
+    keys = dtm.docs[by].reindex(shares.index)
+    if keys.isna().all():
+        raise InputError("dtm's documents are not the model's training documents; expected the Dtm it was fit on")
+    out = shares.groupby(keys.to_numpy()).mean().sort_index()
+    out.index.name = by
     return out

@@ -1,0 +1,312 @@
+"""Keywords of one speech: TF-IDF against a reference corpus, TextRank, and collocations.
+
+- :func:`tfidf_keywords` learns the IDF from the reference corpus (not jieba's generic IDF).
+- :func:`textrank_keywords` ranks terms of a co-occurrence window graph with PageRank (networkx).
+- :func:`keyphrases` ranks adjacent content-word pairs by G² or PMI.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus, Document
+from .dtm import Dtm, as_corpus
+from .errors import InputError
+from .structure import sentence_spans
+from .tokenize import Tokenizer
+
+__all__ = ["tfidf_keywords", "textrank_keywords", "keyphrases", "section_keywords", "kwic", "dispersion",
+           "cooccurrence"]
+
+
+def _check_n(n: int) -> None:
+    if not isinstance(n, int) or n < 1:
+        raise InputError(f"n={n!r}: expected a whole number >= 1")
+
+
+def _doc(doc: Document | str, name: str = "doc") -> Document:
+    if isinstance(doc, str):
+        return Document.from_text(doc)
+    if not isinstance(doc, Document):
+        raise InputError(f"{name} is a {type(doc).__name__}; expected a Document or str")
+    return doc
+
+
+def tfidf_keywords(doc: Document | Dtm, reference: Corpus | Dtm, *, tokenizer: Tokenizer | None = None,
+                   n: int = 20, sublinear_tf: bool = False) -> pd.DataFrame:
+    """The speech's terms weighted by TF × IDF, the IDF learned from the reference corpus.
+
+    IDF is smoothed: ``ln((1 + N) / (1 + df)) + 1``, with N reference documents and df
+    the number that use the term (a term no reference speech uses gets the maximum).
+
+    Returns
+    -------
+    DataFrame
+        term, count, df_reference, idf, tfidf — the n highest tfidf first.
+    """
+    _check_n(n)
+    tok = tokenizer or Tokenizer()
+    t = doc if isinstance(doc, Dtm) else Dtm.from_corpus(_doc(doc), tokenizer=tok)
+    r = reference if isinstance(reference, Dtm) else Dtm.from_corpus(as_corpus(reference, name="reference"),
+                                                                     tokenizer=tok)
+    if r.n_docs == 0:
+        raise InputError("reference is empty; expected a corpus to learn the IDF from")
+    counts = np.asarray(t.counts.sum(axis=0)).ravel()
+    if counts.sum() == 0:
+        raise InputError("doc has no tokens; expected a text with Chinese content words")
+    df = r.match(t.vocab).doc_freq().to_numpy()
+    idf = np.log((1 + r.n_docs) / (1 + df)) + 1
+    tf = np.where(counts > 0, 1 + np.log(np.maximum(counts, 1)), 0) if sublinear_tf else counts.astype(float)
+    out = pd.DataFrame({"term": t.vocab, "count": counts, "df_reference": df, "idf": idf, "tfidf": tf * idf})
+    out = out[out["count"] > 0]
+    return out.sort_values(["tfidf", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+
+
+def textrank_keywords(doc: Document | str, *, tokenizer: Tokenizer | None = None, window: int = 5, n: int = 20,
+                      damping: float = 0.85) -> pd.DataFrame:
+    """TextRank: PageRank over a graph linking terms that co-occur within ``window`` tokens.
+
+    Co-occurrence is counted within each sentence (windows never cross a sentence end).
+
+    Returns
+    -------
+    DataFrame
+        term, score, count, degree — the n highest scores first.
+    """
+    import networkx as nx
+
+    _check_n(n)
+    if not isinstance(window, int) or window < 2:
+        raise InputError(f"window={window!r}: expected a whole number >= 2")
+    d = _doc(doc)
+    tok = tokenizer or Tokenizer()
+    sents = [d.text[s:e] for s, e in sentence_spans(d.text)]
+    token_lists = tok.tokenize_many(sents) if sents else []
+    g = nx.Graph()
+    counts: Counter[str] = Counter()
+    for toks in token_lists:
+        counts.update(toks)
+        for i, a in enumerate(toks):
+            for b in toks[i + 1:i + window]:
+                if a != b:
+                    w = g.get_edge_data(a, b, {"weight": 0})["weight"]
+                    g.add_edge(a, b, weight=w + 1)
+    if not counts:
+        raise InputError("doc has no tokens; expected a text with Chinese content words")
+    g.add_nodes_from(counts)
+    scores = nx.pagerank(g, alpha=damping, weight="weight")
+    out = pd.DataFrame({"term": list(scores), "score": list(scores.values())})
+    out["count"] = out["term"].map(counts)
+    out["degree"] = out["term"].map(dict(g.degree()))
+    return out.sort_values(["score", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+
+
+def keyphrases(doc_or_corpus: Document | Corpus | str, *, tokenizer: Tokenizer | None = None,
+               measure: Literal["g2", "pmi"] = "g2", min_count: int = 3, n: int = 30) -> pd.DataFrame:
+    """Collocations: pairs of content words adjacent in the text, ranked by G² or PMI.
+
+    Adjacent means next to each other in the segmenter's output (no word in between);
+    both words must be content words for ``tokenizer`` (not stopwords, numbers …).
+
+    Returns
+    -------
+    DataFrame
+        phrase (the two words joined), first, second, count, g2, pmi (base 2) — ranked by
+        ``measure``, pairs seen fewer than ``min_count`` times left out.
+    """
+    _check_n(n)
+    if measure not in ("g2", "pmi"):
+        raise InputError(f"measure={measure!r}: expected 'g2' or 'pmi'")
+    if not isinstance(min_count, int) or min_count < 1:
+        raise InputError(f"min_count={min_count!r}: expected a whole number >= 1")
+    corpus = as_corpus(doc_or_corpus, name="doc_or_corpus")
+    tok = tokenizer or Tokenizer()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for d in corpus:
+        for s, e in sentence_spans(d.text):
+            raw = [t.strip() for t in tok.segment(d.text[s:e])]
+            for a, b in zip(raw, raw[1:]):
+                pairs[(a, b)] += 1
+    total = sum(pairs.values())
+    if total == 0:
+        raise InputError("doc_or_corpus has no text to find collocations in")
+    first: Counter[str] = Counter()
+    second: Counter[str] = Counter()
+    for (a, b), c in pairs.items():
+        first[a] += c
+        second[b] += c
+    rows = []
+    for (a, b), o11 in pairs.items():
+        if o11 < min_count or not (tok.is_content(a) and tok.is_content(b)):
+            continue
+        r1, c1 = first[a], second[b]
+        o12, o21 = r1 - o11, c1 - o11
+        o22 = total - o11 - o12 - o21
+        obs = (o11, o12, o21, o22)
+        exp = (r1 * c1 / total, r1 * (total - c1) / total, (total - r1) * c1 / total,
+               (total - r1) * (total - c1) / total)
+        g2 = 2 * sum(o * math.log(o / e) for o, e in zip(obs, exp) if o > 0)
+        pmi = math.log2(o11 * total / (r1 * c1))
+        rows.append((a + b, a, b, o11, g2, pmi))
+    out = pd.DataFrame(rows, columns=["phrase", "first", "second", "count", "g2", "pmi"])
+    return out.sort_values([measure, "phrase"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- positions in a speech
+
+def _section_table(doc: Document, level: int) -> pd.DataFrame:
+    from .structure import outline
+
+    o = outline(doc)
+    o = o[o["level"] <= level].reset_index(drop=True)
+    ends = list(o["start"].iloc[1:]) + [len(doc.text)]
+    o["end"] = ends
+    return o
+
+
+def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
+                     tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Each outline section with its most characteristic terms.
+
+    Terms are ranked within a section by count × IDF across the speech's sections,
+    so that a word every section uses (the speech's main topic) does not crowd out
+    what each section is about.
+
+    Parameters
+    ----------
+    doc : Document or str
+    level : int
+        Deepest outline level to list (1: 一、 sections; 2: also （一） subsections).
+
+    Returns
+    -------
+    DataFrame
+        path, level, title, start, end, n_tokens, terms ("、"-joined top terms).
+    """
+    _check_n(n)
+    if level not in (1, 2, 3, 4):
+        raise InputError(f"level={level!r}: expected 1, 2, 3 or 4")
+    d = _doc(doc)
+    tok = tokenizer or Tokenizer()
+    sec = _section_table(d, level)
+    toks = tok.tokenize_many([d.text[s:e] for s, e in zip(sec["start"], sec["end"])])
+    dtm = Dtm.from_tokens(toks)
+    if dtm.n_terms:
+        df = dtm.doc_freq().to_numpy()
+        idf = np.log((1 + dtm.n_docs) / (1 + df)) + 1
+        weights = dtm.counts.toarray() * idf
+    terms = []
+    for i in range(len(sec)):
+        if not dtm.n_terms or not toks[i]:
+            terms.append("")
+            continue
+        order = np.lexsort((np.array(dtm.vocab), -weights[i]))
+        top = [dtm.vocab[j] for j in order[:n] if weights[i, j] > 0]
+        terms.append("、".join(top))
+    return pd.DataFrame({"path": sec["path"], "level": sec["level"], "title": sec["title"], "start": sec["start"],
+                         "end": sec["end"], "n_tokens": [len(t) for t in toks], "terms": terms})
+
+
+def kwic(doc: Document | Corpus | str, term: str, *, window: int = 20) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``term`` (as written) with text either side.
+
+    Returns
+    -------
+    DataFrame
+        doc_id, start, left, keyword, right, path (the outline section of each hit).
+    """
+    from .structure import outline
+
+    if not isinstance(term, str) or not term.strip():
+        raise InputError(f"term={term!r}: expected a non-empty string")
+    if not isinstance(window, int) or window < 1:
+        raise InputError(f"window={window!r}: expected a whole number >= 1")
+    rows = []
+    for d in as_corpus(doc, name="doc"):
+        o = outline(d)
+        starts, paths = o["start"].to_numpy(), o["path"].tolist()
+        pos = d.text.find(term)
+        while pos >= 0:
+            k = int(np.searchsorted(starts, pos, side="right")) - 1
+            left = d.text[max(0, pos - window):pos].replace("\n", " ")
+            right = d.text[pos + len(term):pos + len(term) + window].replace("\n", " ")
+            rows.append((d.doc_id, pos, left, term, right, paths[max(k, 0)]))
+            pos = d.text.find(term, pos + len(term))
+    return pd.DataFrame(rows, columns=["doc_id", "start", "left", "keyword", "right", "path"])
+
+
+def dispersion(doc: Document | str, terms: list[str] | tuple[str, ...]) -> pd.DataFrame:
+    """Where each term occurs in the speech (a lexical dispersion / x-ray table).
+
+    Returns
+    -------
+    DataFrame
+        term, start, rel_pos (0–1), path, section_title — one row per occurrence.
+        ``attrs["sections"]`` holds the sections (path, title, rel_start) and
+        ``attrs["terms"]`` the terms in the order given.
+    """
+    from .structure import outline
+
+    if isinstance(terms, str) or not terms:
+        raise InputError(f"terms={terms!r}: expected a non-empty list of terms")
+    d = _doc(doc)
+    o = outline(d)
+    n = max(len(d.text), 1)
+    starts = o["start"].to_numpy()
+    rows = []
+    for term in terms:
+        pos = d.text.find(term)
+        while pos >= 0:
+            k = max(int(np.searchsorted(starts, pos, side="right")) - 1, 0)
+            rows.append((term, pos, pos / n, o["path"].iloc[k], o["title"].iloc[k]))
+            pos = d.text.find(term, pos + len(term))
+    out = pd.DataFrame(rows, columns=["term", "start", "rel_pos", "path", "section_title"])
+    sec = o[o["level"].isin([1, 2])]
+    out.attrs["sections"] = pd.DataFrame({"path": sec["path"].to_numpy(), "title": sec["title"].to_numpy(),
+                                          "rel_start": sec["start"].to_numpy() / n, "level": sec["level"].to_numpy()})
+    out.attrs["terms"] = list(terms)
+    return out
+
+
+def cooccurrence(doc: Document | Corpus | str, *, n: int = 30, window: int = 5,
+                 tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Co-occurrence of the ``n`` most frequent terms within ``window`` tokens of a sentence.
+
+    Returns
+    -------
+    DataFrame
+        source, target, weight (co-occurrence count); ``attrs["counts"]`` maps each of
+        the top terms to its count.
+    """
+    _check_n(n)
+    if not isinstance(window, int) or window < 2:
+        raise InputError(f"window={window!r}: expected a whole number >= 2")
+    tok = tokenizer or Tokenizer()
+    sents = []
+    for d in as_corpus(doc, name="doc"):
+        sents.extend(d.text[s:e] for s, e in sentence_spans(d.text))
+    token_lists = tok.tokenize_many(sents) if sents else []
+    counts: Counter[str] = Counter()
+    for t in token_lists:
+        counts.update(t)
+    if not counts:
+        raise InputError("doc has no tokens; expected a text with Chinese content words")
+    top = {t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]}
+    pairs: Counter[tuple[str, str]] = Counter()
+    for toks in token_lists:
+        for i, a in enumerate(toks):
+            if a not in top:
+                continue
+            for b in toks[i + 1:i + window]:
+                if b in top and b != a:
+                    pairs[tuple(sorted((a, b)))] += 1
+    edges = pd.DataFrame([(a, b, w) for (a, b), w in pairs.items()], columns=["source", "target", "weight"])
+    edges = edges.sort_values(["weight", "source", "target"], ascending=[False, True, True],
+                              kind="stable").reset_index(drop=True)
+    edges.attrs["counts"] = {t: counts[t] for t in sorted(top, key=lambda t: (-counts[t], t))}
+    return edges
