@@ -21,8 +21,11 @@ class TextmineError(Exception):
     """Base class of every error raised by textmine."""
 
 
-class InputError(TextmineError, ValueError):
-    """An argument has the wrong value or type for what was expected."""
+class InputError(TextmineError, ValueError, TypeError):
+    """An argument has the wrong value or type for what was expected.
+
+    It is both a ``ValueError`` and a ``TypeError``, so callers may catch either.
+    """
 
 
 class DecodeError(TextmineError, ValueError):

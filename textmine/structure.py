@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any, Union
 import numpy as np
 import pandas as pd
 
+from .errors import InputError
+
 if TYPE_CHECKING:  # pragma: no cover - typing only, no import-time dependency
     from .corpus import Document
 
@@ -108,18 +110,19 @@ SENTENCE_COLUMNS = tuple(_SENTENCE_SCHEMA)
 
 def _frame(rows: list[dict[str, Any]], schema: Mapping[str, str]) -> pd.DataFrame:
     """Build a DataFrame with exactly ``schema``'s columns and dtypes (also when empty)."""
-    data = {}
+    data: dict[str, Any] = {}
     for col, dtype in schema.items():
         values = [r[col] for r in rows]
-        if dtype == "object":  # tuples: fill element-wise so pandas never unpacks them
+        if dtype == "object":  # tuples: fill element-wise so numpy/pandas never unpack them
             arr = np.empty(len(values), dtype=object)
             for i, v in enumerate(values):
                 arr[i] = v
-            series = pd.Series(arr, dtype=object)
-        else:
-            series = pd.Series(values, dtype=dtype)
-        data[col] = series
-    return pd.DataFrame(data, columns=list(schema))
+            data[col] = arr
+        elif dtype in ("int64", "float64"):
+            data[col] = np.array(values, dtype=dtype)
+        else:  # "str", "Int64"
+            data[col] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(data, columns=list(schema), copy=False)
 
 
 # ---------------------------------------------------------------------------
@@ -128,13 +131,13 @@ def _frame(rows: list[dict[str, Any]], schema: Mapping[str, str]) -> pd.DataFram
 
 
 def _get_text(doc: Any, name: str = "doc") -> str:
-    """Return the text of a Document or str; raise TypeError naming ``name`` otherwise."""
+    """Return the text of a Document or str; raise InputError (a TypeError) naming ``name`` otherwise."""
     if isinstance(doc, str):
         return doc
     text = getattr(doc, "text", None)
     if isinstance(text, str):
         return text
-    raise TypeError(
+    raise InputError(
         f"{name} must be a str or a textmine.corpus.Document (an object with a str "
         f"'text' attribute), got {type(doc).__name__}"
     )
@@ -270,7 +273,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``text`` is not a str.
 
     Examples
@@ -279,7 +282,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     [(0, 18), (18, 20)]
     """
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, got {type(text).__name__}")
+        raise InputError(f"text must be a str, got {type(text).__name__}")
     spans: list[tuple[int, int]] = []
     n = len(text)
     depth = [0] * 6
@@ -339,7 +342,7 @@ def sentences(doc: TextLike) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``doc`` is neither a str nor a Document.
     """
     text = _get_text(doc)
@@ -508,7 +511,7 @@ def outline(doc: TextLike) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``doc`` is neither a str nor a Document.
     """
     text = _get_text(doc)
@@ -594,7 +597,7 @@ def _enum_markers(text: str) -> Iterator[tuple[str, int, int, int, str]]:
                 continue
             yield fam, _cn_to_int(num), s, e, m.group()
         elif fam == "di":
-            if prev == "第" or (prev and prev in "次"):
+            if prev == "第":
                 continue
             yield fam, _cn_to_int(m.group("di_n")), s, e, m.group()
         elif fam == "qi":
@@ -636,7 +639,7 @@ def enumerations(doc: TextLike) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``doc`` is neither a str nor a Document.
 
     Examples
@@ -709,8 +712,8 @@ _QUOTE = re.compile(r"“([^“”\n]{1,60})”|「([^「」\n]{1,60})」|『([^
 _QUOTE_LIST_GAP = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]*")
 _MAX_FORMULA = 50
 _NUMERAL = "一二两三四五六七八九十"
-_NUMBERED_CLASSIFIER = re.compile(
-    rf"^([{_NUMERAL}]{{1,3}}|[0-9]{{1,2}})(?:个|项|大|条|种|点|位|张|句|字|化|不|有|严|为|统一|支)"
+_NUMBERED_CLASSIFIER = re.compile(  # 三个到位, 八项规定, 三大战略 … (一个… is just "a …")
+    rf"^(?!一个)([{_NUMERAL}]{{1,3}}|[0-9]{{1,2}})(?:个|项|大|条|种|点|位|张|句|字|化|不|有|严|为|统一|支)"
 )
 _NUMBERED_ALTERNATING = re.compile(rf"^(?:[{_NUMERAL}][\u4e00-\u9fff]{{1,2}}){{2,4}}$")
 _NUMBERED_ONLY = re.compile(rf"^[{_NUMERAL}]{{2,4}}$")
@@ -795,7 +798,7 @@ def formulas(doc: TextLike) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``doc`` is neither a str nor a Document.
     """
     text = _get_text(doc)
@@ -950,7 +953,7 @@ def references(doc: TextLike) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``doc`` is neither a str nor a Document.
     """
     text = _get_text(doc)
@@ -983,7 +986,8 @@ _UNITS = sorted((
     "千瓦", "标准煤", "分", "所学校", "个省份",
 ), key=len, reverse=True)
 _TARGET = re.compile(
-    rf"(?P<deadline1>到(?P<dy1>\d{{4}})年(?:(?P<dm1>\d{{1,2}})月)?(?:底|末)?(?:前|之前|以前)?)"
+    r"(?=[到0-9今本明当年百零])"  # cheap first-character filter
+    rf"(?:(?P<deadline1>到(?P<dy1>\d{{4}})年(?:(?P<dm1>\d{{1,2}})月)?(?:底|末)?(?:前|之前|以前)?)"
     rf"|(?P<deadline2>(?<!\d)(?P<dy2>\d{{4}})年(?:(?P<dm2>\d{{1,2}})月)?(?:底|末|年底|年末)?(?:之前|以前|前))"
     rf"|(?P<deadline3>(?P<dp3>今|本|明|当)?年度?(?:内|底前|末前|底之前|底以前))"
     rf"|(?P<year>(?<!\d)(?P<y>\d{{4}})年(?!\d))"
@@ -993,7 +997,7 @@ _TARGET = re.compile(
     rf"|(?P<permille>(?<![\d.])(?P<pm>{_NUM})[ \t]*‰)"
     r"|(?P<zero>(?<![零〇一二三四五六七八九十百千万亿0-9])零(?P<zx>[\u4e00-\u9fff]{1,2}))"
     rf"|(?P<quantity>(?<![\d.,])(?P<qn>{_NUM})[ \t]*(?P<qa>余|多)?(?P<qm>万亿|亿|万|千)?(?P<qb>余|多)?"
-    rf"(?P<qu>{'|'.join(_UNITS)}))"
+    rf"(?P<qu>{'|'.join(_UNITS)})))"
 )
 _DEADLINE3_OK_PREV = set("在于争要保须前力并和、，,：:；;。 \t\u3000")
 _ZERO_BAD = set("星售件散钱食部碎点工下花头用活乱落号配时分度陵担和点头乘除")
@@ -1032,7 +1036,7 @@ def targets(doc: TextLike) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``doc`` is neither a str nor a Document.
     """
     text = _get_text(doc)
@@ -1095,7 +1099,7 @@ def _parse_body_lines(lines: Iterable[str], source: str) -> dict[str, tuple[str,
     table: dict[str, tuple[str, ...]] = {}
     for lineno, raw in enumerate(lines, 1):
         if not isinstance(raw, str):
-            raise TypeError(f"bodies must hold str entries, got {type(raw).__name__} in {source}")
+            raise InputError(f"bodies must hold str entries, got {type(raw).__name__} in {source}")
         line = raw.strip("\r\n").strip()
         if not line or line.startswith("#"):
             continue
@@ -1176,7 +1180,7 @@ class _BodyMatcher:
         token = rf"(?:{_SHORT_RUN}|{names})"
         self.token = re.compile(token)
         self.run = re.compile(
-            rf"(?P<run>{_LEVEL_PREFIX}?{token}(?:{_BODY_SEP}{_LEVEL_PREFIX}?{token})*)"
+            rf"(?P<run>{_LEVEL_PREFIX}?{token}(?:{_BODY_SEP}{_LEVEL_PREFIX}?{token}){{0,15}})"
             rf"{_GROUP_TAIL}{_ADVERB}{_MODAL}"
         )
         self.level_prefix = re.compile(_LEVEL_PREFIX)
@@ -1206,7 +1210,7 @@ def _bundled_matcher() -> _BodyMatcher:
 
 def _extra_bodies(bodies: Any) -> dict[str, tuple[str, ...]]:
     if isinstance(bodies, (str, bytes)):
-        raise TypeError(
+        raise InputError(
             f"bodies must be None, a mapping canonical -> aliases, an iterable of "
             f"'canonical<TAB>alias,...' lines, or a path to such a file, got {type(bodies).__name__} "
             f"(wrap a single name in a list: bodies=[{bodies!r}])"
@@ -1218,18 +1222,18 @@ def _extra_bodies(bodies: Any) -> dict[str, tuple[str, ...]]:
         out = {}
         for k, v in bodies.items():
             if not isinstance(k, str) or isinstance(v, (str, bytes)) or not isinstance(v, Iterable):
-                raise TypeError(
+                raise InputError(
                     "bodies mapping must map str to an iterable of str aliases, got "
                     f"{type(k).__name__} -> {type(v).__name__}"
                 )
             aliases = tuple(v)
             if not all(isinstance(a, str) for a in aliases):
-                raise TypeError(f"bodies mapping aliases must be str (for {k!r})")
+                raise InputError(f"bodies mapping aliases must be str (for {k!r})")
             out[k] = aliases
         return out
     if isinstance(bodies, Iterable):
         return _parse_body_lines(bodies, "bodies")
-    raise TypeError(
+    raise InputError(
         "bodies must be None, a mapping canonical -> aliases, an iterable of "
         f"'canonical<TAB>alias,...' lines, or a path to such a file, got {type(bodies).__name__}"
     )
@@ -1278,7 +1282,7 @@ def duties(doc: TextLike, *, bodies: BodiesArg = None) -> pd.DataFrame:
 
     Raises
     ------
-    TypeError
+    InputError
         If ``doc`` is neither a str nor a Document, or ``bodies`` has the wrong type.
 
     Examples
@@ -1315,18 +1319,21 @@ def duties(doc: TextLike, *, bodies: BodiesArg = None) -> pd.DataFrame:
             lead = matcher.level_prefix.match(run)
             names, first_generic = matcher.bodies_of(run)
             boundary = _at_boundary(text, run_start, ss)
-            ok = bool(names) and m.end() < se and (_is_han(text[m.end()]) or text[m.end()] in "“「《")
-            if ok and modal:
-                ok = boundary or not first_generic or bool(lead)
-            elif ok:
-                ok = has_group and boundary and _is_han(text[m.end()])
+            nxt = text[m.end()] if m.end() < se else ""
+            # a directive needs a clause after it, and a modal or 等部门 (at a clause start)
+            ok = bool(names) and (_is_han(nxt) or nxt in "“「《")
+            ok = ok and (bool(modal) or has_group)
             if ok and modal and text.startswith(("求", "素", "点"), m.end()):
                 ok = False  # 公安要求… is a demand, 要素/要点 are nouns
-            if ok:
+            if not ok:
+                pos = m.end("run")  # no later body in this run can do better
+                continue
+            if (boundary or (modal and (not first_generic or lead))):
                 found.append((run_start, m.end(), names))
                 pos = m.end()
-            else:
-                pos = m.start() + 1
+            else:  # not at a clause start: retry after the run's first body
+                first = matcher.token.search(text, run_start, m.end("run"))
+                pos = max(first.end() if first else m.start() + 1, m.start() + 1)
         for k, (run_start, duty_start, names) in enumerate(found):
             end = found[k + 1][0] if k + 1 < len(found) else se
             d0, d1 = duty_start, end

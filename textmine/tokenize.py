@@ -8,7 +8,7 @@ After the tokenizer's own filtering both give the same tokens (see
 ``tests/test_tokenize.py`` for the agreement checks).
 
 Tokens are cached on disk in an SQLite file, keyed by a hash of the text and a
-fingerprint of the dictionaries and options. Values are JSON; nothing is unpickled.
+fingerprint of the dictionaries and options. Values are plain text (newline-joined tokens, or JSON); nothing is unpickled.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ STOPWORD_LAYERS = {
     "function": RESOURCES / "stopwords_function.txt",
     "officialese": RESOURCES / "stopwords_officialese.txt",
 }
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 Backend = Literal["auto", "rjieba", "jieba"]
 Layer = Literal["function", "officialese"]
@@ -325,6 +325,7 @@ class Tokenizer:
         state = self.__dict__.copy()
         state.pop("_conn", None)
         state.pop("_lock", None)
+        state.pop("_memo", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -361,19 +362,23 @@ class Tokenizer:
             return False
         return True
 
+    def _filter_one(self, tok: str) -> tuple[str, ...]:
+        tok = tok.strip()
+        if not tok:
+            return ()
+        if len(tok) > 1 and not _HAN.search(tok):
+            # ASCII runs are split the same way whatever the backend ('2011-2020' → 2011, -, 2020)
+            return tuple(t for t in _ASCII_PIECES.findall(tok) if self._keep(t))
+        return (tok,) if self._keep(tok) else ()
+
     def _filter(self, raw: Iterable[str]) -> list[str]:
-        out: list[str] = []
-        keep = self._keep
-        for tok in raw:
-            tok = tok.strip()
-            if not tok:
-                continue
-            if len(tok) > 1 and not _HAN.search(tok):
-                # ASCII runs are split the same way whatever the backend ('2011-2020' → 2011, -, 2020)
-                out.extend(t for t in _ASCII_PIECES.findall(tok) if keep(t))
-            elif keep(tok):
-                out.append(tok)
-        return out
+        # A speech has far fewer distinct tokens than tokens: decide once per distinct raw token.
+        memo = self.__dict__.setdefault("_memo", {})
+        if len(memo) > 500_000:
+            memo.clear()
+        for tok in set(raw).difference(memo):
+            memo[tok] = self._filter_one(tok)
+        return [t for tok in raw for t in memo[tok]]
 
     def _filter_tagged(self, raw: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         prefixes = self._keep_pos
@@ -398,6 +403,8 @@ class Tokenizer:
         if conn is None:
             self._cache_dir.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self._cache_dir / "tokens.sqlite3", check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")  # a cache: readers never block, no fsync per write
+            conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
             conn.commit()
             self._conn = conn
@@ -418,14 +425,14 @@ class Tokenizer:
                 chunk = uniq[i:i + 500]
                 q = f"SELECT key, tokens FROM tokens WHERE key IN ({','.join('?' * len(chunk))})"
                 for k, v in conn.execute(q, chunk):
-                    found[k] = json.loads(v)
+                    found[k] = _decode_tokens(v)
         return found
 
-    def _cache_put(self, items: dict[str, list[str]]) -> None:
+    def _cache_put(self, items: dict[str, str]) -> None:
         conn = self._db()
         if conn is None or not items:
             return
-        rows = [(k, json.dumps(v, ensure_ascii=False)) for k, v in items.items()]
+        rows = list(items.items())
         with self._lock:
             conn.executemany("INSERT OR REPLACE INTO tokens VALUES (?, ?)", rows)
             conn.commit()
@@ -487,12 +494,13 @@ class Tokenizer:
         found = self._cache_get(keys)
         todo = {k: t for k, t in zip(keys, strs) if k not in found}
         if todo:
-            computed = self._segment(list(todo.items()), n_jobs=n_jobs, progress=progress)
-            self._cache_put(computed)
-            found.update(computed)
+            encoded = self._segment(list(todo.items()), n_jobs=n_jobs, progress=progress)
+            self._cache_put(encoded)
+            found.update((k, _decode_tokens(v)) for k, v in encoded.items())
         return [list(found[k]) for k in keys]
 
-    def _segment(self, items: list[tuple[str, str]], *, n_jobs: int | None, progress: bool) -> dict[str, list[str]]:
+    def _segment(self, items: list[tuple[str, str]], *, n_jobs: int | None, progress: bool) -> dict[str, str]:
+        """Segment and filter texts; return their encoded cache values keyed like ``items``."""
         total = sum(len(t) for _, t in items)
         if n_jobs is None:
             n_jobs = (os.cpu_count() or 1) if total > 300_000 and len(items) > 1 else 1
@@ -508,7 +516,7 @@ class Tokenizer:
             if n_jobs == 1 or len(texts) == 1:
                 out = []
                 for t in texts:
-                    out.append(self._compute(t))
+                    out.append(_encode_tokens(self._compute(t)))
                     if bar is not None:
                         bar.update(1)
             else:
@@ -554,6 +562,21 @@ def _pos_tokenizer(engine: Any) -> Any:
     return posseg.POSTokenizer(engine)
 
 
+def _encode_tokens(tokens: list[str]) -> str:
+    """Cache value: 'L' + newline-joined tokens, or 'J' + JSON if a token holds a newline."""
+    if any("\n" in t for t in tokens):
+        return "J" + json.dumps(tokens, ensure_ascii=False)
+    return "L" + "\n".join(tokens)
+
+
+def _decode_tokens(value: str) -> list[str]:
+    if value.startswith("J"):
+        return json.loads(value[1:])
+    if value.startswith("L"):
+        return value[1:].split("\n") if len(value) > 1 else []
+    raise ValueError("unrecognised token cache entry")
+
+
 _WORKER: Tokenizer | None = None
 
 
@@ -562,6 +585,7 @@ def _worker_init(tok: Tokenizer) -> None:
     _WORKER = tok
 
 
-def _worker_compute(text: str) -> list[str]:
+def _worker_compute(text: str) -> str:
+    # one encoded string per text: far cheaper to send between processes than a list of tokens
     assert _WORKER is not None
-    return _WORKER._compute(text)
+    return _encode_tokens(_WORKER._compute(text))
