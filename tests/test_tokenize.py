@@ -1,0 +1,197 @@
+"""Tokenizer: exact tokens, the user dictionary, stopword layers, options, backends, cache, pickling."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import textmine as tm
+from textmine.errors import DictionaryFormatError, InputError
+from textmine.tokenize import USERDICT, load_stopwords, read_userdict
+
+SENTENCES = {
+    "各级禁毒委要切实加强社区戒毒和社区康复工作，最大限度降低复吸率。":
+        ["禁毒委", "社区戒毒", "社区康复", "最大", "限度", "降低", "复吸率"],
+    "林业、农业等部门要继续深入抓好禁种铲毒工作，确保“零产量”。":
+        ["林业", "农业", "禁种铲毒", "零产量"],
+    "要严格落实安全生产主体责任，坚持党政同责、一岗双责、齐抓共管。":
+        ["安全生产", "主体责任", "党政同责", "一岗双责", "齐抓共管"],
+    "X市公安局和XX书记要求2021年破获毒品案件120起，同比增长15.5%。":
+        ["公安局", "书记", "破获", "毒品案件", "增长"],
+    "全面推行河长制，持续优化营商环境，推进乡村振兴。":
+        ["河长制", "优化", "营商环境", "乡村振兴"],
+}
+
+
+@pytest.mark.parametrize("sentence", list(SENTENCES))
+def test_exact_tokens(tokenizer, sentence):
+    assert tokenizer.tokenize(sentence) == SENTENCES[sentence]
+
+
+def test_stopword_layers_switch_independently():
+    s = "同志们，我们要进一步加强禁毒工作。"
+    assert tm.Tokenizer(stopwords=()).tokenize(s) == ["同志们", "我们", "进一步", "加强", "禁毒", "工作"]
+    assert tm.Tokenizer(stopwords=("function",)).tokenize(s) == ["同志们", "进一步", "加强", "禁毒", "工作"]
+    assert tm.Tokenizer(stopwords=("officialese",)).tokenize(s) == ["我们", "禁毒"]
+    assert tm.Tokenizer().tokenize(s) == ["禁毒"]
+    assert tm.Tokenizer(extra_stopwords=["禁毒"]).tokenize(s) == []
+
+
+def test_punctuation_is_a_function_layer_stopword():
+    s = "禁毒，禁毒！"
+    assert tm.Tokenizer(stopwords=()).tokenize(s) == ["禁毒", "禁毒"]  # min_len=2 drops punctuation too
+    assert tm.Tokenizer(stopwords=(), min_len=1).tokenize(s) == ["禁毒", "，", "禁毒", "！"]
+    assert tm.Tokenizer(min_len=1).tokenize(s) == ["禁毒", "禁毒"]
+
+
+def test_numbers_min_len_and_placeholders():
+    s = "2021年X市查获毒品3.5公斤，XX书记批示"
+    assert tm.Tokenizer(min_len=1, drop_numbers=False).tokenize(s) == [
+        "2021", "年", "市", "查获", "毒品", "3.5", "公斤", "书记"]
+    assert tm.Tokenizer(min_len=1).tokenize(s) == ["年", "市", "查获", "毒品", "公斤", "书记"]
+    assert tm.Tokenizer().tokenize(s) == ["查获", "毒品", "公斤", "书记"]
+    for tok in (tm.Tokenizer(min_len=1, stopwords=()), tm.Tokenizer(backend="jieba", min_len=1, stopwords=())):
+        toks = tok.tokenize("X市、Y县、A区和XX书记、XXX同志")
+        assert not {"X", "XX", "XXX", "Y", "A"} & set(toks)
+
+
+def test_pos_tags_and_filter():
+    tok = tm.Tokenizer(keep_pos=("n",))
+    assert tok.tokenize("各级禁毒委要切实加强社区戒毒工作") == ["禁毒委"]
+    assert tm.Tokenizer().tag("各级禁毒委要切实加强社区戒毒工作") == [
+        ("禁毒委", "nt"), ("社区戒毒", "vn")]
+
+
+def test_userdict_has_400_entries_across_areas():
+    entries, issues = read_userdict(USERDICT)
+    words = [w for w, _, _ in entries]
+    assert len(words) >= 400 and len(set(words)) == len(words) and issues == []
+    for w in ("禁毒委", "社区戒毒", "社区康复", "戒毒康复", "易制毒化学品", "复吸率", "禁种铲毒", "制贩毒",
+              "禁毒人民战争", "齐抓共管", "主体责任", "综治", "扫黑除恶", "安全生产", "河长制", "乡村振兴", "营商环境"):
+        assert w in words
+
+
+def test_every_dictionary_term_in_the_speech_is_one_token(cleaned, tokenizer):
+    words = [w for w, _, _ in read_userdict(USERDICT)[0]]
+    text = cleaned.text
+    present = [w for w in words if w in text]
+    tokens = Counter(tm.Tokenizer(stopwords=(), min_len=1).tokenize(cleaned))
+    # a term that only ever occurs inside a longer dictionary term is that longer token instead
+    longer = lambda w: any(w != v and w in v and v in tokens for v in present)  # noqa: E731
+    missing = [w for w in present if w not in tokens and not longer(w)]
+    assert len(present) >= 25
+    assert missing == []
+
+
+def test_userdict_format_problems_are_handled_or_reported(tmp_path):
+    p = tmp_path / "mine.txt"
+    p.write_bytes("\ufeff禁毒社工站 50 nt\r\n毒驾治理\r\n# comment\r\n".encode("utf-8"))
+    entries, issues = read_userdict(p)
+    assert entries == [("禁毒社工站", 50, "nt"), ("毒驾治理", None, None)]
+    assert any("byte-order mark" in i for i in issues)
+    assert any("CRLF" in i for i in issues)
+    assert any("'毒驾治理' has no frequency" in i for i in issues)
+    tok = tm.Tokenizer(user_dicts=[p])
+    assert tok.tokenize("开展毒驾治理行动") == ["毒驾治理"]
+    assert any("no frequency" in i for i in tok.dictionary_issues_)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("禁毒社工站 many nt\n", encoding="utf-8")
+    with pytest.raises(DictionaryFormatError, match=r"bad\.txt line 1: frequency 'many' is not a whole number"):
+        tm.Tokenizer(user_dicts=[bad]).tokenize("禁毒")
+
+
+def test_private_instance_leaves_jieba_global_untouched(tmp_path):
+    import jieba
+
+    p = tmp_path / "d.txt"
+    p.write_text("奇异测试词组 100000 n\n", encoding="utf-8")
+    tm.Tokenizer(backend="jieba", user_dicts=[p]).tokenize("这是奇异测试词组")
+    assert "奇异测试词组" not in jieba.lcut("这是奇异测试词组")
+
+
+def test_bad_options_name_the_argument():
+    with pytest.raises(InputError, match="backend='spacy'"):
+        tm.Tokenizer(backend="spacy").tokenize("禁毒")
+    with pytest.raises(InputError, match="stopwords layer 'legal' is unknown"):
+        tm.Tokenizer(stopwords=("legal",)).tokenize("禁毒")
+    with pytest.raises(InputError, match="min_len=0"):
+        tm.Tokenizer(min_len=0).tokenize("禁毒")
+    with pytest.raises(InputError, match=r"texts\[1\] is a int"):
+        tm.Tokenizer().tokenize_many(["禁毒", 3])
+    with pytest.raises(FileNotFoundError, match="user dictionary not found"):
+        tm.Tokenizer(user_dicts=["/nonexistent/dict.txt"]).tokenize("禁毒")
+
+
+def test_backends_agree_on_bundled_data(speech, corpus):
+    texts = [tm.clean(speech).text] + [d.text for d in tm.clean(corpus)] + [speech.text]
+    a = tm.Tokenizer(backend="rjieba", cache=False).tokenize_many(texts)
+    b = tm.Tokenizer(backend="jieba", cache=False).tokenize_many(texts)
+    assert a == b
+
+
+def test_backends_agree_on_shared_work_reports():
+    from conftest import gwr_files, wiki_records
+
+    texts = [f.read_text(encoding="utf-8") for f in gwr_files()]
+    texts += [r["content"] for r in wiki_records()]
+    a = tm.Tokenizer(backend="rjieba", cache=False).tokenize_many(texts)
+    b = tm.Tokenizer(backend="jieba", cache=False).tokenize_many(texts, n_jobs=2)
+    # Known raw differences (e.g. rjieba keeps '2011-2020' whole where jieba splits it) are removed
+    # by the tokenizer's own ASCII splitting; after filtering no difference is left.
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    assert diffs == []
+
+
+def test_known_raw_backend_difference_is_normalised():
+    raw_r = tm.Tokenizer(backend="rjieba").segment("2011-2020年规划")
+    raw_j = tm.Tokenizer(backend="jieba").segment("2011-2020年规划")
+    assert raw_r != raw_j  # the segmenters differ on ASCII runs…
+    kw = dict(min_len=1, drop_numbers=False, stopwords=())
+    assert tm.Tokenizer(backend="rjieba", **kw).tokenize("2011-2020年规划") == \
+        tm.Tokenizer(backend="jieba", **kw).tokenize("2011-2020年规划") == ["2011", "-", "2020", "年", "规划"]
+
+
+def test_cache_is_keyed_and_never_pickled(tmp_path):
+    tok = tm.Tokenizer(cache_dir=tmp_path)
+    first = tok.tokenize_many(["禁毒委要加强社区戒毒", "安全生产"])
+    db = tmp_path / "tokens.sqlite3"
+    rows = sqlite3.connect(db).execute("SELECT key, tokens FROM tokens").fetchall()
+    assert len(rows) == 2 and all(k.startswith(tok.fingerprint_ + ":") for k, _ in rows)
+    assert sorted(v for _, v in rows) == ["L安全生产", "L禁毒委\n社区戒毒"]
+    # a poisoned entry is read back as text, never executed
+    con = sqlite3.connect(db)
+    con.execute("UPDATE tokens SET tokens = ? WHERE tokens = ?", ("L被改写", "L安全生产"))
+    con.commit()
+    assert tm.Tokenizer(cache_dir=tmp_path).tokenize("安全生产") == ["被改写"]
+    # other options → other fingerprint → not served from that entry
+    assert tm.Tokenizer(cache_dir=tmp_path, min_len=1).tokenize("安全生产") == ["安全生产"]
+    assert first == [["禁毒委", "社区戒毒"], ["安全生产"]]
+    assert tm.Tokenizer(cache_dir=tmp_path).clear_cache() == 2
+
+
+def test_tokenizer_pickles_and_runs_in_processes(tmp_path):
+    tok = tm.Tokenizer(cache_dir=tmp_path)
+    tok.tokenize("禁毒")
+    clone = pickle.loads(pickle.dumps(tok))
+    assert clone.tokenize("各级禁毒委要切实加强社区戒毒工作") == ["禁毒委", "社区戒毒"]
+    texts = [f"第{i}次会议强调禁毒委要加强社区康复" for i in range(6)]
+    assert tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=2) == [["禁毒委", "社区康复"]] * 6
+
+
+def test_documents_and_progress(cleaned, capsys):
+    tok = tm.Tokenizer(cache=False)
+    toks = tok.tokenize_many([cleaned], progress=True)[0]
+    assert toks == tok.tokenize(cleaned.text)
+    assert "tokenizing" in capsys.readouterr().err
+
+
+def test_top_terms_of_the_bundled_speech(cleaned, tokenizer):
+    top = [t for t, _ in Counter(tokenizer.tokenize(cleaned)).most_common(5)]
+    assert top[:3] == ["禁毒", "毒品", "禁毒委"]
+    officialese = load_stopwords("officialese")
+    assert not officialese & set(top)
