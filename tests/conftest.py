@@ -69,3 +69,20 @@ def wiki_records(name: str = "government_work_reports.jsonl") -> list[dict]:
     if not path.is_file():
         pytest.skip(SHARED_REASON)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def ccorpus(corpus):
+    """The bundled corpus, cleaned."""
+    import textmine as tm
+
+    return tm.clean(corpus)
+
+
+@pytest.fixture(scope="session")
+def model(cleaned, ccorpus, tokenizer):
+    """NMF topics on the corpus plus the speech (the report's settings)."""
+    import textmine as tm
+
+    dtm = tm.Dtm.from_corpus(ccorpus + cleaned, tokenizer=tokenizer).trim(min_df=2, max_df=0.5)
+    return tm.fit_topics(dtm, 12, random_state=0)

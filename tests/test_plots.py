@@ -191,10 +191,12 @@ def test_cjk_font_is_found_cached_and_known_to_matplotlib():
 
 
 def test_import_does_nothing_and_plots_leave_global_rcparams_alone():
-    code = ("import matplotlib as mpl, textmine.plots as p; "
+    code = ("import matplotlib as mpl; from matplotlib import font_manager as fm; "
+            "before = dict(mpl.rcParams); n_fonts = len(fm.fontManager.ttflist); "
+            "import textmine.plots as p; "
             "assert p.cjk_font.cache_info().currsize == 0; "
-            "assert mpl.rcParams['axes.unicode_minus'] is True; "
-            "assert list(mpl.rcParams['font.family']) == ['sans-serif']")
+            "assert dict(mpl.rcParams) == before; "
+            "assert len(fm.fontManager.ttflist) == n_fonts")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     before = dict(matplotlib.rcParams)
     plots.plot_top_terms(top_terms_df())

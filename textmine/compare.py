@@ -209,15 +209,42 @@ def _sentences(doc: Document, min_chars: int) -> list[tuple[int, int, str, str]]
     return out
 
 
-def _shingle_matrix(items: list[str], n: int, vocab: dict[str, int]) -> sp.csr_matrix:
+def _shingles(han: str, n: int) -> set[str]:
+    return {han[j:j + n] for j in range(len(han) - n + 1)} or {han}
+
+
+@dataclass(frozen=True)
+class _ReuseIndex:
+    sents: list[tuple[str, int, str, str]]  # doc_id, start, text, han
+    matrix: sp.csr_matrix                    # sentences × shingles (binary)
+    sizes: np.ndarray                        # distinct shingles per sentence
+    vocab: dict[str, int]
+
+
+_INDEX_CACHE: dict[tuple, _ReuseIndex] = {}
+
+
+def _reuse_index(docs: list[Document], ngram: int, min_chars: int) -> _ReuseIndex:
+    """Shingle index of the corpus sentences; the last few are kept, so one corpus is indexed once."""
+    key = (ngram, min_chars, tuple((d.doc_id, len(d.text), hash(d.text)) for d in docs))
+    hit = _INDEX_CACHE.get(key)
+    if hit is not None:
+        return hit
+    sents: list[tuple[str, int, str, str]] = []
+    for d in docs:
+        sents.extend((d.doc_id, s, text, han) for s, _e, text, han in _sentences(d, min_chars))
+    vocab: dict[str, int] = {}
     rows, cols = [], []
-    for i, s in enumerate(items):
-        grams = {s[j:j + n] for j in range(len(s) - n + 1)} or {s}
-        for g in grams:
-            k = vocab.setdefault(g, len(vocab))
+    for i, (*_, han) in enumerate(sents):
+        for g in _shingles(han, ngram):
             rows.append(i)
-            cols.append(k)
-    return sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(items), len(vocab)))
+            cols.append(vocab.setdefault(g, len(vocab)))
+    m = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sents), len(vocab)))
+    index = _ReuseIndex(sents, m, np.asarray(m.sum(axis=1)).ravel(), vocab)
+    if len(_INDEX_CACHE) >= 4:
+        _INDEX_CACHE.pop(next(iter(_INDEX_CACHE)))
+    _INDEX_CACHE[key] = index
+    return index
 
 
 def text_reuse(target: Document, corpus: Corpus, *, threshold: float = 0.5, ngram: int = 3,
@@ -253,24 +280,32 @@ def text_reuse(target: Document, corpus: Corpus, *, threshold: float = 0.5, ngra
         raise InputError(f"ngram={ngram!r}: expected a whole number >= 1")
     docs = [d for d in corpus if d.doc_id != target.doc_id]
     tsent = _sentences(target, min_chars)
-    csent: list[tuple[str, int, str, str]] = []
-    for d in docs:
-        csent.extend((d.doc_id, s, text, han) for s, _e, text, han in _sentences(d, min_chars))
-    vocab: dict[str, int] = {}
-    tm_ = _shingle_matrix([h for *_, h in tsent], ngram, vocab)
-    cm = _shingle_matrix([h for *_, h in csent], ngram, vocab)
-    tm_ = sp.csr_matrix(tm_, shape=(tm_.shape[0], len(vocab)))
-    cm = sp.csr_matrix(cm, shape=(cm.shape[0], len(vocab)))
-    ta = np.asarray(tm_.sum(axis=1)).ravel()
-    ca = np.asarray(cm.sum(axis=1)).ravel()
+    index = _reuse_index(list(corpus), ngram, min_chars)  # the whole corpus: indexed once, reused per target
+    csent = index.sents
+    # target sentences over the corpus's shingles; shingles the corpus lacks still count in |A ∪ B|
+    rows_, cols_ = [], []
+    ta = np.zeros(len(tsent))
+    for i, (*_, han) in enumerate(tsent):
+        grams = _shingles(han, ngram)
+        ta[i] = len(grams)
+        for g in grams:
+            k = index.vocab.get(g)
+            if k is not None:
+                rows_.append(i)
+                cols_.append(k)
+    tm_ = sp.csr_matrix((np.ones(len(rows_), dtype=np.float32), (rows_, cols_)),
+                        shape=(len(tsent), len(index.vocab)))
+    ca = index.sizes
     rows = []
     if len(tsent) and len(csent):
-        inter = (tm_ @ cm.T).tocoo()
+        inter = (tm_ @ index.matrix.T).tocoo()
         jac = inter.data / (ta[inter.row] + ca[inter.col] - inter.data)
         hit = jac >= threshold - 1e-12
         for i, j, jv in zip(inter.row[hit], inter.col[hit], jac[hit]):
             ts, _te, ttext, th = tsent[i]
             did, cs_, ctext, ch = csent[j]
+            if did == target.doc_id:
+                continue
             rows.append((target.doc_id, did, ttext, ctext, float(jv), th == ch, int(ts), int(cs_), i))
     matches = pd.DataFrame(rows, columns=["target_id", "source_id", "target_sentence", "source_sentence",
                                           "jaccard", "exact", "target_start", "source_start", "_i"])

@@ -129,7 +129,7 @@ def keyphrases(doc_or_corpus: Document | Corpus | str, *, tokenizer: Tokenizer |
     pairs: Counter[tuple[str, str]] = Counter()
     for d in corpus:
         for s, e in sentence_spans(d.text):
-            raw = [t.strip() for t in tok.segment(d.text[s:e])]
+            raw = [t for t in (x.strip() for x in tok.segment(d.text[s:e])) if t]
             for a, b in zip(raw, raw[1:]):
                 pairs[(a, b)] += 1
     total = sum(pairs.values())

@@ -588,7 +588,9 @@ def save_figure(fig: Figure, path: str | PathLike[str], *, formats: Sequence[str
 
     Notes
     -----
-    The size is kept exactly (``bbox_inches=None``, not ``"tight"``). Metadata that
+    The size is kept exactly (``bbox_inches=None``, not ``"tight"``). A layout
+    engine (constrained layout) is run until the axes stop moving and then held
+    still while the files are written, so all formats share one layout. Metadata that
     would change from run to run is left out (PNG ``Software``, SVG ``Date`` and
     ``Creator``, PDF ``CreationDate``/``Producer``/``Creator``) and the SVG ids are
     hashed with a fixed salt, so saving the same chart twice gives identical files.
@@ -616,14 +618,45 @@ def save_figure(fig: Figure, path: str | PathLike[str], *, formats: Sequence[str
                 "svg": {"Date": None, "Creator": None},
                 "pdf": {"CreationDate": None, "Producer": None, "Creator": None}}
     written = []
+    engine = fig.get_layout_engine()
     with mpl.rc_context({"svg.hashsalt": _SVG_SALT, "svg.fonttype": "path"}):
-        for fmt in fmts:
-            out = base.with_suffix("." + fmt)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            fig.savefig(out, format=fmt, dpi=dpi, metadata=metadata[fmt], bbox_inches=None,
-                        facecolor=fig.get_facecolor(), edgecolor="none")
-            written.append(out)
+        if engine is not None:
+            _settle_layout(fig)
+            fig.set_layout_engine("none")
+        try:
+            for fmt in fmts:
+                out = base.with_suffix("." + fmt)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                fig.savefig(out, format=fmt, dpi=dpi, metadata=metadata[fmt], bbox_inches=None,
+                            facecolor=fig.get_facecolor(), edgecolor="none")
+                written.append(out)
+        finally:
+            if engine is not None:
+                fig.set_layout_engine(engine)
     return written
+
+
+def _settle_layout(fig: Figure, max_rounds: int = 6) -> None:
+    """Run the layout engine (at the figure's own dpi) until the axes stop moving.
+
+    Constrained layout starts from the current axes positions (tick locators pick
+    ticks from the axes' size) and measures text at the renderer's dpi, so each
+    draw may move the axes a little. Settling once and freezing the layout while
+    saving makes every format, and every later save, use the same positions.
+    """
+    previous = None
+    for _ in range(max_rounds):
+        fig.draw_without_rendering()
+        current = [tuple(np.round(ax.get_position(original=True).bounds, 9)) for ax in fig.axes]
+        if current == previous:
+            break
+        previous = current
+    # Snap to the rounded positions: the float noise of successive runs must not
+    # reach the files (SVG clip-path ids hash the exact clip rectangle).
+    for ax, bounds in zip(fig.axes, current):
+        in_layout = ax.get_in_layout()
+        ax.set_position(bounds, which="original")
+        ax.set_in_layout(in_layout)
 
 
 # ---------------------------------------------------------------------------
@@ -746,6 +779,7 @@ def _cloud_array(weights: Mapping[str, float], *, colors: Mapping[str, str] | st
 
     cloud = WordCloud(font_path=str(cjk_font().path), width=width, height=height, mask=mask,
                       max_words=max_words, random_state=random_state, background_color="white",
+                      max_font_size=max(20, (height if mask is None else mask.shape[0]) // 5),
                       prefer_horizontal=1.0, margin=4, min_font_size=10, relative_scaling=0.5,
                       color_func=color_func, collocations=False)
     try:
