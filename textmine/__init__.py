@@ -48,7 +48,13 @@ _EAGER = [
 ]
 
 # Heavier stages (matplotlib, python-pptx) load on first use.
-_EXPORTS: dict[str, str] = {}
+_EXPORTS: dict[str, str] = {
+    name: "plots" for name in (
+        "plot_top_terms", "plot_wordcloud", "plot_comparison_cloud", "plot_keyness", "plot_topic_shares",
+        "plot_similar", "plot_outline_map", "plot_dispersion", "plot_section_heatmap", "plot_cooccurrence",
+        "plot_duties", "plot_topic_trend", "save_figure", "cjk_font", "use_style")
+}
+_EXPORTS.update({"build_report": "report", "Report": "report"})
 
 __all__ = sorted(_EAGER + list(_EXPORTS)) + ["__version__"]
 
