@@ -122,6 +122,7 @@ def test_folder_recursive_with_metadata_and_log(tmp_path):
     (tmp_path / "a.txt").write_text("禁毒工作会议讲话", encoding="utf-8")
     (tmp_path / "sub" / "b.txt").write_bytes("安全生产会议讲话".encode("gbk"))
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "README.md").write_text("# 说明", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text(
         "id,file,title,year\nA1,a.txt,甲讲话,2020\nB1,b.txt,乙讲话,2021\nC1,c.txt,丙,2022\n", encoding="utf-8")
     with pytest.warns(UserWarning, match="skipped 2 file"):
@@ -131,7 +132,7 @@ def test_folder_recursive_with_metadata_and_log(tmp_path):
     log = c.log.to_frame()
     assert set(zip(log.path.map(lambda s: Path(s).name), log.status)) == {
         ("metadata.csv", "metadata"), ("a.txt", "read"), ("b.txt", "read"),
-        ("notes.pdf", "skipped"), ("c.txt", "skipped")}
+        ("notes.pdf", "skipped"), ("c.txt", "skipped"), ("README.md", "auxiliary")}
     assert log.set_index(log.path.map(lambda s: Path(s).name)).loc["b.txt", "encoding"] == "gb18030"
 
 

@@ -58,6 +58,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | {".docx"}
 TEXT_COLUMNS = ("text", "content", "body", "正文", "内容")
 ID_COLUMNS = ("id", "doc_id")
 METADATA_FILE = "metadata.csv"
+_DOC_FILE = re.compile(r"(?i)^(readme|provenance|license|licence|changelog|contributing|notice)(\.[a-z]+)?$")
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -139,8 +140,9 @@ class IngestLog:
     """What a load did with each file: read (with encoding and document count) or skipped (and why).
 
     Statuses: ``read``; ``skipped`` (with the reason); ``metadata`` (a metadata table
-    joined to the documents); ``auxiliary`` (a table in a folder with no text column,
-    such as ``reuse_truth.csv``: listed, not read as documents).
+    joined to the documents); ``auxiliary`` (in a folder: a table with no text column,
+    such as ``reuse_truth.csv``, or a documentation file such as ``README.md`` or
+    ``PROVENANCE.md``: listed, not read as documents).
     """
 
     def __init__(self) -> None:
@@ -525,6 +527,9 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
                     continue
                 if f.name.startswith(".") or any(part.startswith(".") for part in f.relative_to(p).parts[:-1]):
                     log.add(f, "skipped", "hidden file")
+                    continue
+                if _DOC_FILE.match(f.name):
+                    log.add(f, "auxiliary", "a documentation file (README, PROVENANCE, LICENSE …), not a speech")
                     continue
                 if f.suffix.lower() not in SUPPORTED_SUFFIXES:
                     log.add(f, "skipped", f"unsupported file type {f.suffix or '(none)'!r}")
