@@ -23,6 +23,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -52,6 +53,7 @@ Backend = Literal["auto", "rjieba", "jieba"]
 Layer = Literal["function", "officialese"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 _WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ASCII_PIECES = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?|[^\sA-Za-z\d]")
 _NUMBER = re.compile(r"^[\d.,%]+$")
@@ -366,6 +368,8 @@ class Tokenizer:
         tok = tok.strip()
         if not tok:
             return ()
+        if _HAN.match(tok) and _ALL_HAN.match(tok):  # the common case: only length and stopwords matter
+            return (tok,) if len(tok) >= self.min_len and tok not in self.stopwords_ else ()
         if len(tok) > 1 and not _HAN.search(tok):
             # ASCII runs are split the same way whatever the backend ('2011-2020' → 2011, -, 2020)
             return tuple(t for t in _ASCII_PIECES.findall(tok) if self._keep(t))
@@ -378,7 +382,7 @@ class Tokenizer:
             memo.clear()
         for tok in set(raw).difference(memo):
             memo[tok] = self._filter_one(tok)
-        return [t for tok in raw for t in memo[tok]]
+        return list(chain.from_iterable(map(memo.__getitem__, raw)))
 
     def _filter_tagged(self, raw: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         prefixes = self._keep_pos
@@ -564,9 +568,10 @@ def _pos_tokenizer(engine: Any) -> Any:
 
 def _encode_tokens(tokens: list[str]) -> str:
     """Cache value: 'L' + newline-joined tokens, or 'J' + JSON if a token holds a newline."""
-    if any("\n" in t for t in tokens):
+    joined = "\n".join(tokens)
+    if joined.count("\n") != max(len(tokens) - 1, 0):  # a token holds a newline
         return "J" + json.dumps(tokens, ensure_ascii=False)
-    return "L" + "\n".join(tokens)
+    return "L" + joined
 
 
 def _decode_tokens(value: str) -> list[str]:
