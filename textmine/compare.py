@@ -147,17 +147,15 @@ def section_themes(doc: Document, model: TopicModel, *, level: int = 1,
     DataFrame
         Indexed by section label (``一、认识要再提高``; the preamble is ``开头``), one column per topic.
     """
-    from .structure import outline
+    from .keywords import section_table
 
     if not isinstance(doc, Document):
         raise InputError(f"doc is a {type(doc).__name__}; expected a Document")
     if not isinstance(model, TopicModel):
         raise InputError(f"model is a {type(model).__name__}; expected a TopicModel from fit_topics()")
-    o = outline(doc)
-    o = o[o["level"] <= level].reset_index(drop=True)
-    ends = list(o["start"].iloc[1:]) + [len(doc.text)]
+    o = section_table(doc, level)
     labels = [("开头" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
-    docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e]) for i, (s, e) in enumerate(zip(o["start"], ends))]
+    docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e]) for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
     shares = model.transform(Corpus(docs), tokenizer=tokenizer)
     shares.index = pd.Index(labels, name="section")
     return shares

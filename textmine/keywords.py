@@ -20,8 +20,8 @@ from .errors import InputError
 from .structure import sentence_spans
 from .tokenize import Tokenizer
 
-__all__ = ["tfidf_keywords", "textrank_keywords", "keyphrases", "section_keywords", "kwic", "dispersion",
-           "cooccurrence"]
+__all__ = ["tfidf_keywords", "textrank_keywords", "keyphrases", "section_table", "section_keywords", "kwic",
+           "dispersion", "cooccurrence"]
 
 
 def _check_n(n: int) -> None:
@@ -159,7 +159,11 @@ def keyphrases(doc_or_corpus: Document | Corpus | str, *, tokenizer: Tokenizer |
 
 # ----------------------------------------------------------------------------- positions in a speech
 
-def _section_table(doc: Document, level: int) -> pd.DataFrame:
+def section_table(doc: Document, level: int) -> pd.DataFrame:
+    """The outline down to ``level``, each section running to the next section at that depth.
+
+    A level-1 section then includes its （一） subsections; rows are :func:`~textmine.outline` rows.
+    """
     from .structure import outline
 
     o = outline(doc)
@@ -193,7 +197,7 @@ def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
         raise InputError(f"level={level!r}: expected 1, 2, 3 or 4")
     d = _doc(doc)
     tok = tokenizer or Tokenizer()
-    sec = _section_table(d, level)
+    sec = section_table(d, level)
     toks = tok.tokenize_many([d.text[s:e] for s, e in zip(sec["start"], sec["end"])])
     dtm = Dtm.from_tokens(toks)
     if dtm.n_terms:

@@ -46,6 +46,8 @@ class Report:
     Attributes
     ----------
     out_dir : Path
+    formats : set of str
+        What was asked for (png, svg, csv, md, pptx).
     files : list of Path
         Every file written, in order.
     findings : list of str
@@ -57,6 +59,7 @@ class Report:
     """
 
     out_dir: Path
+    formats: set[str] = field(default_factory=lambda: set(FORMATS))
     files: list[Path] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     charts: dict[str, tuple[str, str, list[Path]]] = field(default_factory=dict)
@@ -111,7 +114,7 @@ def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None) -> C
 
 def _write_csv(report: Report, name: str, df: pd.DataFrame, *, index: bool = False) -> None:
     report.tables[name] = df
-    if "csv" not in report._formats:  # type: ignore[attr-defined]
+    if "csv" not in report.formats:
         return
     out = df.copy()
     for col in out.columns:  # tuples (parts, bodies) as 、-joined text
@@ -125,7 +128,7 @@ def _write_csv(report: Report, name: str, df: pd.DataFrame, *, index: bool = Fal
 def _chart(report: Report, name: str, title: str, takeaway: str, make) -> None:
     from .plots import save_figure
 
-    img_formats = [f for f in ("png", "svg") if f in report._formats]  # type: ignore[attr-defined]
+    img_formats = [f for f in ("png", "svg") if f in report.formats]
     try:
         fig = make()
     except InputError as err:
@@ -201,8 +204,7 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         raise EmptyDocumentError("corpus is empty once the speech itself is left out; expected other speeches")
     out = Path(out_dir) / s.doc_id
     out.mkdir(parents=True, exist_ok=True)
-    report = Report(out)
-    report._formats = set(formats)  # type: ignore[attr-defined]
+    report = Report(out, formats=set(formats))
 
     # 1 tokens (cached) -------------------------------------------------------------------------
     tok.tokenize_many(list(peers) + [s], progress=progress)
@@ -272,8 +274,7 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         ("top_terms", "高频词", f"出现最多的词：{'、'.join(top_terms.term.head(3))}",
          lambda: plots.plot_top_terms(top_terms, n=min(top, 20))),
         ("wordcloud", "词云", f"词云突出“{top_terms.term.iloc[0]}”等核心词",
-         lambda: plots.plot_wordcloud(top_terms.assign(count=top_terms["count"]) if len(top_terms) >= 60
-                                      else speech_dtm.top_terms(150), random_state=random_state)),
+         lambda: plots.plot_wordcloud(speech_dtm.top_terms(150), random_state=random_state)),
         ("comparison_cloud", "本讲话 vs 参照语料", "红色为本讲话多用的词，灰蓝为参照语料更常用的词",
          lambda: plots.plot_comparison_cloud(key, random_state=random_state)),
         ("keyness", "关键性：多用与少用的词",
