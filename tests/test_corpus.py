@@ -167,3 +167,14 @@ def test_document_validates_and_hashes_ids():
     with pytest.raises(tm.InputError, match="text must be a str, got int"):
         tm.Document("x", 5)
     assert count_cjk("X市2021年禁毒") == 4
+
+
+def test_read_document_picks_up_its_metadata_row(tmp_path):
+    (tmp_path / "talk.txt").write_text("禁毒工作会议讲话", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("安全生产", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("id,file,title,policy_area,year\nT1,talk.txt,讲话,禁毒,2020\n",
+                                           encoding="utf-8")
+    d = tm.read_document(tmp_path / "talk.txt")
+    assert (d.doc_id, d.title, d.meta["policy_area"], d.meta["year"]) == ("T1", "讲话", "禁毒", 2020)
+    assert tm.read_document(tmp_path / "other.txt").doc_id == "other"
+    assert tm.read_document(tmp_path / "talk.txt", meta={}).doc_id == "talk"

@@ -145,7 +145,7 @@ def section_themes(doc: Document, model: TopicModel, *, level: int = 1,
     Returns
     -------
     DataFrame
-        Indexed by section label (``一、认识要再提高``; the preamble is ``开头``), one column per topic.
+        Indexed by section label (``一、认识要再提高``; the preamble is ``开篇``), one column per topic.
     """
     from .keywords import section_table
 
@@ -154,7 +154,7 @@ def section_themes(doc: Document, model: TopicModel, *, level: int = 1,
     if not isinstance(model, TopicModel):
         raise InputError(f"model is a {type(model).__name__}; expected a TopicModel from fit_topics()")
     o = section_table(doc, level)
-    labels = [("开头" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
+    labels = [("开篇" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
     docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e]) for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
     shares = model.transform(Corpus(docs), tokenizer=tokenizer)
     shares.index = pd.Index(labels, name="section")

@@ -357,7 +357,8 @@ def read_document(path: str | Path, *, doc_id: str | None = None, title: str | N
     doc_id, title : str, optional
         Defaults: the file stem.
     meta : mapping, optional
-        Metadata to attach.
+        Metadata to attach. Default: the file's row of a ``metadata.csv`` in the same
+        folder (joined on its ``file`` column), when there is one.
 
     Returns
     -------
@@ -384,6 +385,8 @@ def read_document(path: str | Path, *, doc_id: str | None = None, title: str | N
             f"cannot read {p}: unsupported file type {suffix or '(none)'!r}; "
             f"expected one of {sorted(SUPPORTED_SUFFIXES)}")
     _require_text(text, p)
+    if meta is None and (p.parent / METADATA_FILE).is_file() and p.name != METADATA_FILE:
+        meta = _read_metadata(p.parent / METADATA_FILE, IngestLog()).get(p.name)
     m = dict(meta or {})
     m.setdefault("file", p.name)
     m["encoding"] = enc
@@ -544,7 +547,7 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
             if f.suffix.lower() in TABLE_SUFFIXES:
                 docs.extend(_read_table(f, text_column, log, in_folder=f in in_folder))
             else:
-                doc = read_document(f, meta=meta_rows.get(f.name))
+                doc = read_document(f, meta=meta_rows.get(f.name, {}))
                 docs.append(doc)
                 log.add(f, "read", n_docs=1, encoding=str(doc.meta.get("encoding", "")))
         except (DecodeError, EmptyDocumentError, UnsupportedFormatError, InputError) as err:
@@ -575,8 +578,7 @@ def bundled_speech() -> Document:
         raise FileNotFoundError(
             f"bundled speech not found at {BUNDLED_SPEECH}; textmine must be installed from a "
             "clone of the project (pip install -e .) to use the bundled data")
-    meta = _read_metadata(BUNDLED_SPEECH.parent / METADATA_FILE, IngestLog())
-    return read_document(BUNDLED_SPEECH, meta=meta.get(BUNDLED_SPEECH.name))
+    return read_document(BUNDLED_SPEECH)  # its metadata.csv row is picked up
 
 
 def bundled_corpus() -> Corpus:

@@ -84,21 +84,12 @@ def _load_speech(speech: Document | str | Path | None) -> Document:
         p = Path(speech)
         if p.is_dir():
             raise InputError(f"speech {p} is a folder; expected one speech file (.txt, .md, .docx)")
-        meta = None
-        if (p.parent / "metadata.csv").is_file():  # a metadata.csv beside the speech describes it
-            rows = pd.read_csv(p.parent / "metadata.csv", dtype=str, keep_default_na=False)
-            if "file" in rows.columns and (rows["file"] == p.name).any():
-                meta = {k: _int_or_str(v) for k, v in rows[rows["file"] == p.name].iloc[0].items()}
-        speech = read_document(p, meta=meta)
+        speech = read_document(p)  # with its row of a metadata.csv beside it, if any
     if not isinstance(speech, Document):
         raise InputError(f"speech is a {type(speech).__name__}; expected a path or a Document")
     if count_cjk(speech.text) == 0:
         raise EmptyDocumentError(f"speech {speech.source or speech.doc_id} has no Chinese text to analyse")
     return speech
-
-
-def _int_or_str(v: str) -> int | str:
-    return int(v) if v.isdigit() else v
 
 
 def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None) -> Corpus:
