@@ -162,3 +162,16 @@ def test_python_dash_m_textmine_runs():
     res = subprocess.run([sys.executable, "-m", "textmine", "report", "--help"], capture_output=True, text=True,
                          timeout=120)
     assert res.returncode == 0 and "--corpus" in res.stdout and "--formats" in res.stdout
+
+
+def test_corpus_files_without_chinese_are_reported_not_dropped_silently(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("c01_jindu.txt", "c05_jindu.txt", "c15_anquan.txt"):
+        (corpus / name).write_bytes((tm.BUNDLED_CORPUS / name).read_bytes())
+    (corpus / "english.txt").write_text("No Chinese here.", encoding="utf-8")
+    rep = tm.build_report(corpus=corpus, out_dir=tmp_path / "out", formats=["csv"], k=2, progress=False)
+    assert any("english.txt" in s and "no Chinese text" in s for s in rep.skipped)
+    log = pd.read_csv(rep.out_dir / "ingest_log.csv", encoding="utf-8-sig")
+    rows = log[log.path.map(lambda p: Path(p).name) == "english.txt"]
+    assert rows.status.tolist() == ["read", "skipped"]  # read, then left out, and said so

@@ -97,7 +97,12 @@ def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None) -> C
         corpus = BUNDLED_CORPUS
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus)
-    docs = [d for d in corpus if count_cjk(d.text) > 0]
+    docs = []
+    for d in corpus:
+        if count_cjk(d.text) > 0:
+            docs.append(d)
+        else:  # never dropped silently: the ingest log and the report's summary say so
+            corpus.log.add(d.source or d.doc_id, "skipped", "no Chinese text; left out of the comparison")
     if not docs:
         raise EmptyDocumentError("corpus is empty: it holds no document with Chinese text")
     return Corpus(docs, log=corpus.log)
@@ -196,6 +201,9 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     out = Path(out_dir) / s.doc_id
     out.mkdir(parents=True, exist_ok=True)
     report = Report(out, formats=set(formats))
+    report.skipped += [f"corpus file {e.path}: {e.reason}" for e in raw_corpus.log.skipped]
+    if "csv" in formats:
+        _write_csv(report, "ingest_log", raw_corpus.log.to_frame())
 
     # 1 tokens (cached) -------------------------------------------------------------------------
     tok.tokenize_many(list(peers) + [s], progress=progress)
