@@ -527,11 +527,14 @@ class Tokenizer:
                 import multiprocessing as mp
 
                 ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-                chunks = max(1, len(texts) // (n_jobs * 4))
+                # longest texts first, one at a time: the workers finish together
+                order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+                chunks = 1 if len(texts) <= 500 else len(texts) // (n_jobs * 8)
+                out = [""] * len(texts)
                 with ctx.Pool(n_jobs, initializer=_worker_init, initargs=(self,)) as pool:
-                    out = []
-                    for toks in pool.imap(_worker_compute, texts, chunksize=chunks):
-                        out.append(toks)
+                    done = pool.imap(_worker_compute, (texts[i] for i in order), chunksize=chunks)
+                    for i, toks in zip(order, done):
+                        out[i] = toks
                         if bar is not None:
                             bar.update(1)
         finally:
