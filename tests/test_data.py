@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 import textmine as tm
 from textmine.corpus import count_cjk

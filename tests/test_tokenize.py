@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pickle
-import re
 import sqlite3
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

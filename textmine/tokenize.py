@@ -345,7 +345,6 @@ class Tokenizer:
     def _raw_tagged(self, text: str) -> list[tuple[str, str]]:
         engine = self.engine_
         if self.backend_ == "jieba":
-            from jieba import posseg
 
             pt = _pos_tokenizer(engine)
             return [(p.word, p.flag) for p in pt.lcut(text, HMM=self.hmm)]

@@ -16,7 +16,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from .corpus import Corpus, Document
 from .dtm import Dtm
