@@ -301,14 +301,10 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         if enc == "gb18030" and not _plausible_chinese(text):
             continue
         return text, enc
-    assert first_err is not None or candidates == ["utf-8", "gb18030"]
-    if first_err is None:
-        raise DecodeError(path, 0, "decodes as GB18030 only to implausible text")
-    return _raise_decode(path, first_err)
-
-
-def _raise_decode(path: Path, err: UnicodeDecodeError):
-    raise DecodeError(path, err.start, f"{err.encoding}: {err.reason}") from None
+    # every candidate failed (GB18030 "succeeding" on implausible text counts as failing):
+    # report the first strict error, which has the byte offset
+    assert first_err is not None
+    raise DecodeError(path, first_err.start, f"{first_err.encoding}: {first_err.reason}") from None
 
 
 def _plausible_chinese(text: str) -> bool:
