@@ -90,3 +90,11 @@ def test_resources_are_package_data():
     assert '"resources/*.txt"' in text
     for f in ("userdict.txt", "stopwords_function.txt", "stopwords_officialese.txt", "gov_bodies.txt"):
         assert (PKG / "resources" / f).is_file()
+
+
+def test_every_public_name_resolves():
+    import textmine as tm
+
+    missing = [n for n in tm.__all__ if not hasattr(tm, n)]
+    assert missing == []
+    assert callable(tm.keyness) and callable(tm.clean)  # functions, not the same-named modules

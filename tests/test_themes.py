@@ -298,7 +298,13 @@ def test_keyphrase_g2_hand_computed():
     tok = tm.Tokenizer(cache=False, stopwords=())
     doc = tm.Document("d", "社区戒毒 社区康复。社区戒毒 社区康复。禁毒 宣传。")
     kp = tm.keyphrases(doc, tokenizer=tok, min_count=2).set_index("phrase")
-    assert kp.loc["社区戒毒社区康复", "count"] == 2
+    assert kp.index.tolist() == ["社区戒毒社区康复"]
+    row = kp.loc["社区戒毒社区康复"]
+    # 6 adjacent pairs (the 。 ends count): O11 = 2, R1 = C1 = 2, so O12 = O21 = 0, O22 = 4;
+    # E11 = 2·2/6, E22 = 4·4/6 → G² = 2(2 ln 3 + 4 ln 1.5); PMI = log2(2·6 / (2·2)) = log2 3
+    assert row["count"] == 2
+    assert row.g2 == pytest.approx(2 * (2 * math.log(3) + 4 * math.log(1.5)))
+    assert row.pmi == pytest.approx(math.log2(3))
 
 
 def test_section_keywords_kwic_dispersion_cooccurrence(cleaned, tokenizer):

@@ -245,7 +245,7 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         ks = [x for x in range(8, 15) if x <= all_dtm.n_docs]
         if not ks:
             ks = [max(2, min(all_dtm.n_docs, 8))]
-        scores = choose_k(all_dtm.trim(min_count=1), ks, random_state=random_state)
+        scores = choose_k(all_dtm, ks, random_state=random_state)
         k = int(scores.loc[scores["coherence"].idxmax(), "k"])
         _write_csv(report, "choose_k", scores)
     model = fit_topics(all_dtm, k, random_state=random_state)
