@@ -1,0 +1,148 @@
+"""The structure gold (benchmarks/gold/structure_gold.json) is well-formed, and the
+benchmark's matching scores a handwritten example exactly."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED
+
+BENCH = ROOT / "benchmarks" / "bench_structure.py"
+CATEGORIES = ("outline", "enumerations", "duties", "numbers", "formulas", "references")
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_structure", BENCH)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _bench()
+
+
+@pytest.fixture(scope="module")
+def gold(bench):
+    return bench.load_gold()
+
+
+def _strings(obj):
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _strings(v)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from _strings(v)
+
+
+def test_gold_schema(gold):
+    docs = gold["documents"]
+    assert len(docs) >= 12
+    splits = [d["split"] for d in docs]
+    assert set(splits) == {"dev", "heldout"}
+    assert sum(d["path"].startswith("../shared/corpora/real-speeches/") for d in docs) >= 10
+    assert sum(d["path"].startswith("../shared/corpora/provincial-gwr-2026/") for d in docs) >= 2
+    for d in docs:
+        assert set(d["items"]) == set(CATEGORIES), d["path"]
+        for cat in CATEGORIES:
+            for r in d["items"][cat]:
+                assert 0 <= r["start"] < d["length"], (d["path"], cat, r)
+                assert len(r.get("prefix", "")) <= 8, (d["path"], cat, r)
+        for r in d["items"]["outline"]:
+            assert r["level"] in (1, 2, 3)
+        for r in d["items"]["numbers"]:
+            assert r["kind"] in ("target", "statistic", "date")
+            assert len(r["text"]) <= 12
+        for r in d["items"]["formulas"]:
+            assert r["kind"] in ("formula", "non_formula")
+            assert len(r.get("text", "")) <= 12
+        for r in d["items"]["duties"]:
+            assert len(r["actor"]) <= 12
+        for r in d["items"]["references"]:
+            assert r["kind"] in ("document", "media", "document_uncited")
+
+
+def test_gold_stores_no_sentences(gold):
+    # only short prefixes and formula strings: never a run of 20 Han characters
+    for s in _strings(gold):
+        assert not re.search(r"[\u4e00-\u9fff]{20}", s), s
+
+
+def test_gold_matches_shared_files(bench, gold):
+    if not SHARED.is_dir():
+        pytest.skip(f"needs the real speeches and reports in {SHARED} (absent in a user's clone)")
+    for d in gold["documents"]:
+        text = bench.raw_text(d["path"])
+        assert len(text) == d["length"], d["path"]
+        assert hashlib.sha1(text.encode("utf-8")).hexdigest() == d["sha1"], d["path"]
+        for cat in CATEGORIES:
+            for r in d["items"][cat]:
+                s = r["start"]
+                if "prefix" in r:
+                    assert text[s:s + len(r["prefix"])] == r["prefix"], (d["path"], cat, r)
+                if cat == "numbers":
+                    assert text[s:s + len(r["text"])] == r["text"], (d["path"], r)
+                if cat == "formulas" and "text" in r:
+                    assert text[s:s + r["length"]] == r["text"], (d["path"], r)
+                if cat == "formulas" and r["quoted"]:
+                    assert text[s - 1] in "“「‘\"", (d["path"], r)
+                if cat == "references" and r["kind"] != "document_uncited":
+                    assert text[s - 1] == "《" and text[s + r["length"]] == "》", (d["path"], r)
+
+
+def test_offset_map_follows_cleaning(bench):
+    raw = "各位代表：\r\n\r\n  一、关于今年工作\r\n有关部门要抓紧落实。"
+    cleaned = "各位代表：\n一、关于今年工作\n有关部门要抓紧落实。"
+    m = bench.OffsetMap(raw, cleaned)
+    assert m(raw.index("一、")) == cleaned.index("一、")
+    assert m(raw.index("有关部门")) == cleaned.index("有关部门")
+    assert m.missed == 0
+
+
+def test_score_doc_exact_counts(bench):
+    text = "一、稳住就业。有关部门要做好“六稳”工作，“春风又绿江南岸”。二、到2030年达到5%左右，去年增长3%。"
+    def at(s):
+        return text.index(s)
+    entry = {"items": {
+        "outline": [{"start": at("一、"), "level": 1}, {"start": at("二、"), "level": 1}],
+        "enumerations": [],
+        "duties": [{"start": at("有关部门"), "actor": "有关部门"}],
+        "numbers": [{"start": at("5%左右"), "text": "5%左右", "kind": "target"},
+                    {"start": at("3%"), "text": "3%", "kind": "statistic"}],
+        "formulas": [{"start": at("六稳"), "length": 2, "kind": "formula", "quoted": True},
+                     {"start": at("春风"), "length": 7, "kind": "non_formula", "quoted": True}],
+        "references": [],
+    }}
+    pred = {"outline": [(at("一、"), 1)], "enum": [],
+            "duties": [(at("有关部门"), ["有关部门"])],
+            "targets": [(at("5%左右"), at("5%左右") + 4, "target"), (at("3%"), at("3%") + 2, "percent")],
+            "formulas": [(at("六稳"), at("六稳") + 2), (at("春风"), at("春风") + 7)],
+            "refs": []}
+    tally, missed = bench.score_doc(entry, text, text, pred, tol=2)
+    c = tally.c
+    assert missed == 0
+    assert c["outline L1 recall"] == [1, 2]
+    assert c["duties actor recall"] == [1, 1]
+    assert c["formulas recall"] == [1, 1]
+    assert c["non-formulas returned as formulas"] == [1, 1]
+    assert c["targets recall"] == [1, 1]
+    assert c["statistics among returned targets"] == [1, 2]
+    # a row whose kind says statistic is not a returned target
+    pred["targets"][1] = (at("3%"), at("3%") + 2, "statistic")
+    tally, _ = bench.score_doc(entry, text, text, pred, tol=2)
+    assert tally.c["statistics among returned targets"] == [0, 1]
+
+
+def test_bench_skips_without_shared(bench, monkeypatch, capsys):
+    monkeypatch.setattr(bench, "SHARED", ROOT / "no-such-shared-dir")
+    assert bench.main([]) == 0
+    assert capsys.readouterr().out.strip() == "skipped: ../shared absent"
