@@ -50,9 +50,12 @@ _EAGER = [
 # Heavier stages (matplotlib, python-pptx) load on first use.
 _EXPORTS: dict[str, str] = {
     name: "plots" for name in (
-        "plot_top_terms", "plot_wordcloud", "plot_comparison_cloud", "plot_keyness", "plot_topic_shares",
-        "plot_similar", "plot_outline_map", "plot_dispersion", "plot_section_heatmap", "plot_cooccurrence",
-        "plot_duties", "plot_topic_trend", "save_figure", "cjk_font", "use_style")
+        "plot_top_terms", "plot_wordcloud", "plot_comparison_cloud", "plot_keyness", "plot_topic_comparison",
+        "plot_similar_documents", "plot_section_keywords", "plot_dispersion", "plot_section_topics",
+        "plot_cooccurrence", "plot_duties", "plot_topic_trend", "save_figure", "cjk_font", "use_style",
+        # deprecated aliases of plot_topic_comparison, plot_similar_documents, plot_section_keywords and
+        # plot_section_topics (they warn when called)
+        "plot_topic_shares", "plot_similar", "plot_outline_map", "plot_section_heatmap")
 }
 _EXPORTS.update({"build_report": "report", "Report": "report"})
 

@@ -1,0 +1,51 @@
+"""Tests of textmine.plots._save: size, formats, folders and byte-for-byte determinism."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from textmine import plots
+from textmine.errors import InputError
+
+from ._frames import FREQS, keyness_df, png_size, top_terms_df
+
+
+def test_save_figure_size_formats_and_folders(tmp_path):
+    fig = plots.plot_top_terms(top_terms_df())
+    paths = plots.save_figure(fig, tmp_path / "deep" / "folder" / "top_terms.png")
+    assert paths == [tmp_path / "deep" / "folder" / "top_terms.png", tmp_path / "deep" / "folder" / "top_terms.svg"]
+    width, height = png_size(paths[0])
+    assert width >= 1600 and width == 2666
+    assert width / height == pytest.approx(16 / 9, rel=1e-3)
+    assert paths[1].read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert plots.save_figure(fig, tmp_path / "one", formats="svg") == [tmp_path / "one.svg"]
+    with pytest.raises(InputError, match="'jpg'"):
+        plots.save_figure(fig, tmp_path / "x", formats=("png", "jpg"))
+    with pytest.raises(InputError, match="dpi=0"):
+        plots.save_figure(fig, tmp_path / "x", dpi=0)
+    with pytest.raises(InputError, match="fig is a str"):
+        plots.save_figure("fig", tmp_path / "x")
+
+
+def test_save_figure_is_byte_for_byte_deterministic(tmp_path):
+    def build():
+        return plots.plot_keyness(keyness_df(), n=4)
+
+    fig = build()
+    first = plots.save_figure(fig, tmp_path / "a" / "keyness", dpi=50)
+    again = plots.save_figure(fig, tmp_path / "b" / "keyness", dpi=50)
+    rebuilt = plots.save_figure(build(), tmp_path / "c" / "keyness", dpi=50)
+    for a, b, c in zip(first, again, rebuilt):
+        assert a.read_bytes() == b.read_bytes() == c.read_bytes(), a.name
+    svg = first[1].read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+    assert b"Software" not in first[0].read_bytes()
+
+
+def test_wordcloud_figures_save_deterministically(tmp_path):
+    out = [plots.save_figure(plots.plot_wordcloud(FREQS, max_words=6), tmp_path / f"wc{i}", dpi=30)
+           for i in range(2)]
+    for a, b in itertools.zip_longest(*out):
+        assert a.read_bytes() == b.read_bytes()
