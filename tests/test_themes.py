@@ -63,17 +63,21 @@ def test_dtm_from_corpus_tokenizes_once(ccorpus, tokenizer, monkeypatch):
 def test_keyness_matches_hand_computed_table():
     out = keyness_table(np.array([10, 0, 5]), np.array([5, 10, 5]), ["x", "y", "z"]).set_index("term")
     assert out.index.tolist() == ["x", "z", "y"]  # over-used first, under-used last
-    exp = {  # computed by hand: G² = 2Σ O ln(O/E); Hardie log2 ratio (0.5 for a zero); MCQ z with α = pooled counts
-        "x": (10, 5, 6666.666667, 2500.0, 3.44669, 0.063379, 1.415037, 1.865386),
-        "y": (0, 10, 0.0, 5000.0, -11.192316, 0.000821, -3.906891, -2.134475),
-        "z": (5, 5, 3333.333333, 2500.0, 0.206193, 0.649768, 0.415037, 0.365691),
+    # computed by hand over each term's full 2×2 table (target/reference × term/other terms):
+    # G² = 2Σ O ln(O/E) over the four cells, χ² = Σ (O−E)²/E, the two-cell log-likelihood
+    # 2(a ln(a/E11) + b ln(b/E21)); Hardie log2 ratio (0.5 for a zero); MCQ z with α = pooled counts
+    exp = {
+        "x": (10, 5, 6666.666667, 2500.0, 6.214736, 0.012669, 1.415037, 1.865386, 6.076389, 3.44669),
+        "y": (0, 10, 0.0, 5000.0, -14.152984, 0.000169, -3.906891, -2.134475, -10.5, -11.192316),
+        "z": (5, 5, 3333.333333, 2500.0, 0.29004, 0.590195, 0.415037, 0.365691, 0.291667, 0.206193),
     }
-    for term, (a, b, ra, rb, g2, p, lr, z) in exp.items():
+    for term, (a, b, ra, rb, g2, p, lr, z, chi2, ll2) in exp.items():
         row = out.loc[term]
         assert (row.n_target, row.n_reference) == (a, b)
         assert row.per_10k_target == pytest.approx(ra) and row.per_10k_reference == pytest.approx(rb)
         assert row.g2 == pytest.approx(g2, abs=1e-5) and row.p == pytest.approx(p, abs=1e-6)
         assert row.log_ratio == pytest.approx(lr, abs=1e-6) and row.z_logodds == pytest.approx(z, abs=1e-6)
+        assert row.chi2 == pytest.approx(chi2, abs=1e-5) and row.ll_2cell == pytest.approx(ll2, abs=1e-5)
 
 
 def test_keyness_aligns_vocabularies_and_directions():
@@ -81,7 +85,7 @@ def test_keyness_aligns_vocabularies_and_directions():
     r = tm.Dtm.from_tokens([["安全生产", "禁毒"], ["安全生产"]], ["r1", "r2"])
     k = tm.keyness(t, r)
     assert list(k.columns) == ["term", "n_target", "n_reference", "per_10k_target", "per_10k_reference",
-                               "g2", "p", "log_ratio", "z_logodds"]
+                               "g2", "p", "log_ratio", "z_logodds", "chi2", "ll_2cell"]
     assert k.term.tolist() == ["戒毒", "禁毒", "安全生产"]
     assert k.n_reference.tolist() == [0, 1, 2]
     assert tm.keyness(t, r, direction="over").term.tolist() == ["戒毒", "禁毒"]
@@ -123,7 +127,7 @@ DRUG_CONTEXT = {"禁绝", "流入", "蔓延", "截断", "大案", "诱发", "社
 def test_acceptance_top_keyness_terms_are_anti_drug_topic_terms(cleaned, ccorpus, tokenizer):
     top = tm.keyness(cleaned, ccorpus, tokenizer=tokenizer).head(20)
     terms = top.term.tolist()
-    print(top[["term", "n_target", "n_reference", "g2", "log_ratio", "z_logodds"]].to_string())
+    print(top[["term", "n_target", "n_reference", "g2", "ll_2cell", "log_ratio", "z_logodds"]].to_string())
     assert not set(terms) & OFFICIALESE
     assert not set(terms) & load_stopwords("officialese")
     drug = [t for t in terms if "毒" in t or t in DRUG_CONTEXT]

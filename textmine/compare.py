@@ -48,7 +48,11 @@ def similar_documents(target: Document | Dtm, corpus: Corpus | Dtm, *, tokenizer
                       n: int | None = None) -> pd.DataFrame:
     """Rank the corpus speeches by cosine similarity to the target on TF-IDF weights.
 
-    The IDF is learned from the corpus (sublinear term frequency, smoothed IDF, L2 rows).
+    The IDF is learned from the corpus (sublinear term frequency, smoothed IDF, L2 rows):
+    a term counted tf times in a document weighs (1 + ln tf) · (ln((1 + N) / (1 + df)) + 1),
+    with N corpus documents and df of them using it (scikit-learn's
+    ``TfidfTransformer(sublinear_tf=True)``); terms the corpus lacks are dropped from the
+    target. similarity = u·v / (‖u‖ ‖v‖), the cosine of the two weight vectors, in [0, 1].
     A corpus document with the target's doc_id is left out.
 
     Parameters

@@ -41,8 +41,11 @@ def tfidf_keywords(doc: Document | Dtm, reference: Corpus | Dtm, *, tokenizer: T
                    n: int = 20, sublinear_tf: bool = False) -> pd.DataFrame:
     """The speech's terms weighted by TF × IDF, the IDF learned from the reference corpus.
 
-    IDF is smoothed: ``ln((1 + N) / (1 + df)) + 1``, with N reference documents and df
-    the number that use the term (a term no reference speech uses gets the maximum).
+    tfidf = tf · idf, with tf the term's count in the speech (``1 + ln count`` if
+    ``sublinear_tf``) and the smoothed IDF ``ln((1 + N) / (1 + df)) + 1``, N reference
+    documents and df the number that use the term (a term no reference speech uses gets
+    the maximum) — scikit-learn's ``TfidfVectorizer(norm=None, smooth_idf=True)`` fit on
+    the reference. No normalisation.
 
     Returns
     -------
@@ -117,7 +120,10 @@ def keyphrases(doc_or_corpus: Document | Corpus | str, *, tokenizer: Tokenizer |
     -------
     DataFrame
         phrase (the two words joined), first, second, count, g2, pmi (base 2) — ranked by
-        ``measure``, pairs seen fewer than ``min_count`` times left out.
+        ``measure``, pairs seen fewer than ``min_count`` times left out. Over all N adjacent
+        pairs, with O11 = count, R1 = pairs starting with ``first``, C1 = pairs ending with
+        ``second``: g2 is Dunning's G² = 2·Σ O·ln(O/E) over the four cells of that 2×2 table
+        (as in :func:`~textmine.keyness.keyness_table`), pmi = log₂(O11·N / (R1·C1)).
     """
     _check_n(n)
     if measure not in ("g2", "pmi"):

@@ -169,8 +169,31 @@ def _dedupe(labels: list[str]) -> list[str]:
 def npmi_coherence(terms: Sequence[str], dtm: Dtm) -> float:
     """Mean NPMI of all pairs of ``terms``, with document co-occurrence in ``dtm``.
 
-    NPMI(a, b) = log(P(a,b) / (P(a)P(b))) / -log P(a,b), and -1 when a and b never
-    co-occur. Terms absent from the Dtm are ignored.
+    Each document is one window (Bouma 2009; the "c_npmi" of Röder et al. 2015 with a
+    whole-document window): with N documents, P(a) = (documents containing a) / N and
+    P(a, b) = (documents containing both) / N, and
+
+        NPMI(a, b) = ln(P(a, b) / (P(a) P(b))) / −ln P(a, b),
+
+    averaged over the unordered pairs of distinct terms. Two conventions settle the
+    limits, following Bouma: a pair that never co-occurs (P(a, b) = 0) scores exactly
+    −1, and a pair found together in every document (P(a, b) = 1) scores +1.
+    gensim's ``CoherenceModel(coherence="c_npmi")`` instead adds ε = 1e-12 inside both
+    logarithms, so there a never co-occurring pair scores ln(ε / (P(a) P(b))) / −ln ε
+    (between −1 and 0, e.g. −0.83 when P(a) = P(b) = 0.1) and a pair present in every
+    document scores −1; all other pairs agree with gensim to about 1e-12.
+
+    Parameters
+    ----------
+    terms : sequence of str
+        Typically a topic's top terms. Terms absent from the Dtm are ignored.
+    dtm : Dtm
+        Its documents are the windows in which co-occurrence is counted.
+
+    Returns
+    -------
+    float
+        The mean NPMI, in [−1, 1]; NaN when fewer than two terms are in the Dtm.
     """
     idx = [dtm._index[t] for t in terms if t in dtm._index]
     if len(idx) < 2:

@@ -173,7 +173,7 @@ def plot_keyness(keyness_df: pd.DataFrame, *, n: int = 15,
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
         ax.xaxis.set_major_formatter(_PlainMinusFormatter())
-        ax.set_xlabel(_MEASURE_LABELS[measure], fontsize=_LABEL_SIZE)
+        ax.set_xlabel(keyness_df.attrs.get("labels", {}).get(measure, _MEASURE_LABELS[measure]), fontsize=_LABEL_SIZE)
         _style_axes(ax, grid="x")
         ax.spines["left"].set_visible(False)
         _set_title(ax, title)
