@@ -53,27 +53,96 @@ def test_readme_shows_the_two_commands_first():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-# corpus → clean → tokenize → dtm → analyses (in this order) → plots → report → cli
-STAGES = ["errors", "corpus", "clean", "tokenize", "dtm", "structure", "keywords", "keyness", "topics", "compare",
-          "plots", "report", "cli"]
+# Upstream first. Two branches: text (corpus → clean → structure) and counts (tokenize → dtm →
+# keyness/topics/...), joined only in the analyses that need both (keywords, compare); then plots,
+# report, cli. _text and _checks sit above everything. A stage is textmine/NAME.py or textmine/NAME/.
+STAGES = ["errors", "_text", "_checks", "corpus", "clean", "structure", "tokenize", "dtm", "keywords", "keyness",
+          "topics", "compare", "plots", "report", "cli"]
+TEXT_BRANCH = {"clean", "structure"}
+COUNTS_BRANCH = {"tokenize", "dtm", "keyness", "topics"}
+NOT_STAGES = {"__init__", "__main__", "resources"}
+
+
+def _stage_files(stage: str) -> list[Path]:
+    """The .py files of a stage: the module, or every file of the package."""
+    if (PKG / stage).is_dir():
+        return sorted((PKG / stage).rglob("*.py"))
+    return [PKG / f"{stage}.py"]
+
+
+def _imported_modules(source: str, path: Path) -> set[str]:
+    """Absolute names of the textmine modules that ``source`` (the file at ``path``) imports.
+
+    Handles ``from .x import y``, ``from ..x import y``, ``from . import x`` (the imported names are
+    modules then) and absolute ``import textmine.x`` / ``from textmine.x import y``.
+    """
+    rel = path.relative_to(PKG.parent).with_suffix("")
+    package = list(rel.parts[:-1])  # for __init__.py: the package itself
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.split(".")[0] == "textmine")
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                base = (node.module or "").split(".")
+                if base[0] != "textmine":
+                    continue
+            else:
+                base = package[:len(package) - (node.level - 1)] + (node.module.split(".") if node.module else [])
+            if node.module is None or node.level == 0 and len(base) == 1:
+                out.update(".".join(base + [a.name]) for a in node.names)  # from . import report
+            else:
+                out.add(".".join(base))
+    return out
+
+
+def _stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "textmine" and parts[1] in STAGES else None
+
+
+def _stage_imports(stage: str) -> set[str]:
+    """The other stages that ``stage`` imports from."""
+    deps = set()
+    for f in _stage_files(stage):
+        deps.update(_stage_of(m) for m in _imported_modules(f.read_text(encoding="utf-8"), f))
+    return deps - {None, stage}
+
+
+def test_import_checker_sees_every_import_form():
+    fake = PKG / "structure" / "outline.py"
+    src = ("from . import sentences\nfrom ._frame import frame\nfrom .. import report\nfrom ..tokenize import x\n"
+           "from .._text import HAN\nimport textmine.dtm\nfrom textmine import keyness\nfrom textmine.plots import y\n")
+    assert _imported_modules(src, fake) == {
+        "textmine.structure.sentences", "textmine.structure._frame", "textmine.report", "textmine.tokenize",
+        "textmine._text", "textmine.dtm", "textmine.keyness", "textmine.plots"}
+    assert _imported_modules("from . import report\nfrom .errors import E\n", PKG / "plots.py") == {
+        "textmine.report", "textmine.errors"}
+    init = PKG / "structure" / "__init__.py"
+    assert _imported_modules("from .outline import outline\nfrom ..corpus import D\n", init) == {
+        "textmine.structure.outline", "textmine.corpus"}
+
+
+def test_every_module_is_a_stage():
+    found = {p.stem for p in PKG.glob("*.py")} | {p.name for p in PKG.iterdir() if (p / "__init__.py").is_file()}
+    assert found - NOT_STAGES == set(STAGES)
 
 
 def test_modules_import_only_from_upstream_stages():
-    bad = []
-    for mod in STAGES:
-        tree = ast.parse((PKG / f"{mod}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
-                dep = node.module.split(".")[0]
-                if dep in STAGES and STAGES.index(dep) >= STAGES.index(mod):
-                    bad.append(f"{mod} imports {dep}")
+    bad = [f"{mod} imports {dep}" for mod in STAGES for dep in sorted(_stage_imports(mod))
+           if STAGES.index(dep) >= STAGES.index(mod)]
     assert bad == []
 
 
+def test_text_and_counts_branches_do_not_import_each_other():
+    bad = [f"{mod} imports {dep}" for mod in TEXT_BRANCH | COUNTS_BRANCH for dep in _stage_imports(mod)
+           if dep in (COUNTS_BRANCH if mod in TEXT_BRANCH else TEXT_BRANCH)]
+    assert bad == []
+    assert _stage_imports("_text") == set() and _stage_imports("_checks") <= {"errors"}
+
+
 def test_plots_take_tables_not_documents():
-    tree = ast.parse((PKG / "plots.py").read_text(encoding="utf-8"))
-    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 1}
-    assert imported <= {"errors"}
+    assert _stage_imports("plots") <= {"errors", "_text", "_checks"}
 
 
 def test_import_is_light_and_does_nothing():
