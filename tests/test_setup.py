@@ -53,67 +53,96 @@ def test_readme_shows_the_two_commands_first():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-# corpus → clean → tokenize → dtm → analyses (in this order) → plots → report → cli
-STAGES = ["errors", "corpus", "clean", "tokenize", "dtm", "structure", "keywords", "keyness", "topics", "compare",
-          "plots", "report", "cli"]
+# Upstream first. Two branches: text (corpus → clean → structure) and counts (tokenize → dtm →
+# keyness/topics/...), joined only in the analyses that need both (keywords, compare); then plots,
+# report, cli. _text and _checks sit above everything. A stage is textmine/NAME.py or textmine/NAME/.
+STAGES = ["errors", "_text", "_checks", "corpus", "clean", "structure", "tokenize", "dtm", "keywords", "keyness",
+          "topics", "compare", "plots", "report", "cli"]
+TEXT_BRANCH = {"clean", "structure"}
+COUNTS_BRANCH = {"tokenize", "dtm", "keyness", "topics"}
+NOT_STAGES = {"__init__", "__main__", "resources"}
 
 
-def _sources(stage: str) -> list[Path]:
-    """The files of a stage: ``textmine/<stage>.py``, or every file of the package ``textmine/<stage>/``."""
-    single = PKG / f"{stage}.py"
-    return [single] if single.is_file() else sorted((PKG / stage).rglob("*.py"))
+def _stage_files(stage: str) -> list[Path]:
+    """The .py files of a stage: the module, or every file of the package."""
+    if (PKG / stage).is_dir():
+        return sorted((PKG / stage).rglob("*.py"))
+    return [PKG / f"{stage}.py"]
 
 
-def _textmine_imports(path: Path, root: Path = PKG) -> set[str]:
-    """Every textmine module a file imports, dotted below ``textmine`` (``errors``, ``plots._style``).
+def _imported_modules(source: str, path: Path) -> set[str]:
+    """Absolute names of the textmine modules that ``source`` (the file at ``path``) imports.
 
-    Relative imports are resolved against the file's package, so ``from . import report`` and
-    ``from ..errors import X`` count as well as ``from .keyness import X`` and ``import textmine.dtm``.
+    Handles ``from .x import y``, ``from ..x import y``, ``from . import x`` (the imported names are
+    modules then) and absolute ``import textmine.x`` / ``from textmine.x import y``.
     """
-    package = list(path.relative_to(root).parts[:-1])
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level:
-            base = package[:len(package) - (node.level - 1)]
-            if node.module:
-                found.add(".".join(base + [node.module]))
+    rel = path.relative_to(PKG.parent).with_suffix("")
+    package = list(rel.parts[:-1])  # for __init__.py: the package itself
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.split(".")[0] == "textmine")
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                base = (node.module or "").split(".")
+                if base[0] != "textmine":
+                    continue
             else:
-                found.update(".".join(base + [alias.name]) for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textmine."):
-            found.add(node.module.removeprefix("textmine."))
-        elif isinstance(node, ast.Import):
-            found.update(a.name.removeprefix("textmine.") for a in node.names if a.name.startswith("textmine."))
-    return found
+                base = package[:len(package) - (node.level - 1)] + (node.module.split(".") if node.module else [])
+            if node.module is None or node.level == 0 and len(base) == 1:
+                out.update(".".join(base + [a.name]) for a in node.names)  # from . import report
+            else:
+                out.add(".".join(base))
+    return out
+
+
+def _stage_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "textmine" and parts[1] in STAGES else None
+
+
+def _stage_imports(stage: str) -> set[str]:
+    """The other stages that ``stage`` imports from."""
+    deps = set()
+    for f in _stage_files(stage):
+        deps.update(_stage_of(m) for m in _imported_modules(f.read_text(encoding="utf-8"), f))
+    return deps - {None, stage}
+
+
+def test_import_checker_sees_every_import_form():
+    fake = PKG / "structure" / "outline.py"
+    src = ("from . import sentences\nfrom ._frame import frame\nfrom .. import report\nfrom ..tokenize import x\n"
+           "from .._text import HAN\nimport textmine.dtm\nfrom textmine import keyness\nfrom textmine.plots import y\n")
+    assert _imported_modules(src, fake) == {
+        "textmine.structure.sentences", "textmine.structure._frame", "textmine.report", "textmine.tokenize",
+        "textmine._text", "textmine.dtm", "textmine.keyness", "textmine.plots"}
+    assert _imported_modules("from . import report\nfrom .errors import E\n", PKG / "plots.py") == {
+        "textmine.report", "textmine.errors"}
+    init = PKG / "structure" / "__init__.py"
+    assert _imported_modules("from .outline import outline\nfrom ..corpus import D\n", init) == {
+        "textmine.structure.outline", "textmine.corpus"}
+
+
+def test_every_module_is_a_stage():
+    found = {p.stem for p in PKG.glob("*.py")} | {p.name for p in PKG.iterdir() if (p / "__init__.py").is_file()}
+    assert found - NOT_STAGES == set(STAGES)
 
 
 def test_modules_import_only_from_upstream_stages():
-    bad = []
-    for mod in STAGES:
-        files = _sources(mod)
-        assert files, mod
-        for path in files:
-            for dep in {name.split(".")[0] for name in _textmine_imports(path)}:
-                if dep in STAGES and dep != mod and STAGES.index(dep) > STAGES.index(mod):
-                    bad.append(f"{path.relative_to(PKG)} imports {dep}")
+    bad = [f"{mod} imports {dep}" for mod in STAGES for dep in sorted(_stage_imports(mod))
+           if STAGES.index(dep) >= STAGES.index(mod)]
     assert bad == []
 
 
-def test_import_resolution_sees_every_form(tmp_path):
-    pkg = tmp_path / "textmine" / "plots"
-    pkg.mkdir(parents=True)
-    (pkg / "bars.py").write_text("from . import _style\nfrom ..errors import InputError\nfrom .. import keyness\n"
-                                 "import textmine.dtm\nfrom textmine.topics import fit_topics\n", encoding="utf-8")
-    assert _textmine_imports(pkg / "bars.py", tmp_path / "textmine") == {"plots._style", "errors", "keyness", "dtm",
-                                                                         "topics"}
+def test_text_and_counts_branches_do_not_import_each_other():
+    bad = [f"{mod} imports {dep}" for mod in TEXT_BRANCH | COUNTS_BRANCH for dep in _stage_imports(mod)
+           if dep in (COUNTS_BRANCH if mod in TEXT_BRANCH else TEXT_BRANCH)]
+    assert bad == []
+    assert _stage_imports("_text") == set() and _stage_imports("_checks") <= {"errors"}
 
 
 def test_plots_take_tables_not_documents():
-    # plots draws result tables: it imports textmine.errors and its own submodules, no analysis module.
-    files = _sources("plots")
-    assert PKG / "plots" / "__init__.py" in files and len(files) > 1
-    imported = set().union(*(_textmine_imports(path) for path in files))
-    assert {name for name in imported if name != "errors" and not name.startswith("plots.")} == set()
-    assert "errors" in imported and "plots._style" in imported
+    assert _stage_imports("plots") <= {"errors", "_text", "_checks"}
 
 
 def test_import_is_light_and_does_nothing():

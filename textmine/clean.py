@@ -35,6 +35,10 @@ from typing import Any, overload
 
 import pandas as pd
 
+from ._text import FULLWIDTH_ALNUM as _FULLWIDTH_ALNUM
+from ._text import HAN_CHARS as _HAN
+from ._text import HEADING_LINE as HEADING_RE
+from ._text import to_halfwidth
 from .corpus import Corpus, Document
 from .errors import InputError
 
@@ -42,15 +46,8 @@ __all__ = ["clean", "Change", "CleanedDocument", "STEPS", "HEADING_RE"]
 
 STEPS = ("boilerplate", "zero_width", "width", "punctuation", "whitespace", "repair")
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
 _CHINESE_CHAR = re.compile(f"[{_HAN}{_CJK_PUNCT}]")
-
-#: An outline heading at the start of a line (any of the four levels).
-HEADING_RE = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])"
-)
 
 
 @dataclass(frozen=True)
@@ -197,11 +194,8 @@ def _zero_width(text: str) -> list[_Edit]:
     return [(m.start(), m.end(), "", "zero-width character") for m in _ZERO_WIDTH.finditer(text)]
 
 
-_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
-
-
 def _width(text: str) -> list[_Edit]:
-    return [(m.start(), m.end(), "".join(chr(ord(c) - 0xFEE0) for c in m.group()), "full-width to half-width")
+    return [(m.start(), m.end(), to_halfwidth(m.group()), "full-width to half-width")
             for m in _FULLWIDTH_ALNUM.finditer(text)]
 
 

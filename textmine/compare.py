@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +9,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._text import HAN as _HAN
 from .corpus import Corpus, Document
 from .dtm import Dtm, as_corpus
 from .errors import InputError
@@ -18,8 +18,6 @@ from .tokenize import Tokenizer
 from .topics import TopicModel
 
 __all__ = ["similar_documents", "theme_comparison", "section_themes", "text_reuse", "TextReuse"]
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _target_dtm(target: Any, tokenizer: Tokenizer | None) -> Dtm:
@@ -151,7 +149,7 @@ def section_themes(doc: Document, model: TopicModel, *, level: int = 1,
     DataFrame
         Indexed by section label (``一、认识要再提高``; the preamble is ``开篇``), one column per topic.
     """
-    from .keywords import section_table
+    from .structure.outline import _sections as section_table
 
     if not isinstance(doc, Document):
         raise InputError(f"doc is a {type(doc).__name__}; expected a Document")

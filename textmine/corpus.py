@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ._text import HAN as _CJK
 from .errors import DecodeError, EmptyDocumentError, InputError, UnsupportedFormatError
 
 __all__ = [
@@ -59,8 +60,6 @@ TEXT_COLUMNS = ("text", "content", "body", "正文", "内容")
 ID_COLUMNS = ("id", "doc_id")
 METADATA_FILE = "metadata.csv"
 _DOC_FILE = re.compile(r"(?i)^(readme|provenance|license|licence|changelog|contributing|notice)(\.[a-z]+)?$")
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,19 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections import Counter
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from ._checks import check_count
 from .corpus import Corpus, Document
 from .dtm import Dtm, as_corpus
 from .errors import InputError
-from .structure import sentence_spans
+from .structure import sections, sentence_spans
+from .structure.outline import _sections
 from .tokenize import Tokenizer
 
 __all__ = ["tfidf_keywords", "textrank_keywords", "keyphrases", "section_table", "section_keywords", "kwic",
@@ -25,8 +28,7 @@ __all__ = ["tfidf_keywords", "textrank_keywords", "keyphrases", "section_table",
 
 
 def _check_n(n: int) -> None:
-    if not isinstance(n, int) or n < 1:
-        raise InputError(f"n={n!r}: expected a whole number >= 1")
+    check_count(n, "n")
 
 
 def _doc(doc: Document | str, name: str = "doc") -> Document:
@@ -166,17 +168,10 @@ def keyphrases(doc_or_corpus: Document | Corpus | str, *, tokenizer: Tokenizer |
 # ----------------------------------------------------------------------------- positions in a speech
 
 def section_table(doc: Document, level: int) -> pd.DataFrame:
-    """The outline down to ``level``, each section running to the next section at that depth.
-
-    A level-1 section then includes its （一） subsections; rows are :func:`~textmine.outline` rows.
-    """
-    from .structure import outline
-
-    o = outline(doc)
-    o = o[o["level"] <= level].reset_index(drop=True)
-    ends = list(o["start"].iloc[1:]) + [len(doc.text)]
-    o["end"] = ends
-    return o
+    """Deprecated: use :func:`textmine.sections` (``sections(doc, level=level)``)."""
+    warnings.warn("textmine.keywords.section_table is deprecated; use textmine.sections(doc, level=...)",
+                  DeprecationWarning, stacklevel=2)
+    return _sections(doc, level)
 
 
 def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
@@ -203,7 +198,7 @@ def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
         raise InputError(f"level={level!r}: expected 1, 2, 3 or 4")
     d = _doc(doc)
     tok = tokenizer or Tokenizer()
-    sec = section_table(d, level)
+    sec = sections(d, level=level)
     toks = tok.tokenize_many([d.text[s:e] for s, e in zip(sec["start"], sec["end"])])
     dtm = Dtm.from_tokens(toks)
     if dtm.n_terms:

@@ -27,6 +27,9 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
+from ._text import ALL_HAN as _ALL_HAN
+from ._text import HAN as _HAN
+from ._text import HAN_CHARS
 from .corpus import Document
 from .errors import DictionaryFormatError, InputError
 
@@ -52,9 +55,7 @@ _CACHE_FORMAT = "2"
 Backend = Literal["auto", "rjieba", "jieba"]
 Layer = Literal["function", "officialese"]
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ALL_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
-_WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORDISH = re.compile(rf"[\w{HAN_CHARS}]")
 _ASCII_PIECES = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?|[^\sA-Za-z\d]")
 _NUMBER = re.compile(r"^[\d.,%]+$")
 _PLACEHOLDER = re.compile(r"^(?:[XxＸ]{1,3}|[YZyz]{1,2}|[A-Z])$")

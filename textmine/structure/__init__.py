@@ -1,0 +1,64 @@
+"""Structure of Chinese policy speeches: outline, enumerations, formulas, references, targets, duties.
+
+Chinese work-conference speeches and work reports follow a rigid form. This package
+recovers it with fast, regex-based scanners (linear-ish in the length of the text),
+one module per extractor:
+
+- :func:`outline` — the heading hierarchy (``一、`` / ``（一）`` / ``1.`` / ``（1）``)
+  as segments that tile the text; :func:`sections` — the outline cut at one depth;
+- :func:`enumerations` — in-paragraph sequences (一是…二是…, 一要…二要…, 第一，…第二，…,
+  首先…其次…最后…, 一方面…另一方面…);
+- :func:`formulas` — quoted formulas (提法) and number-compressed ones (四个意识, 两个维护);
+- :func:`references` — titles cited in 《》 with their type (法, 条例, 办法 …) and level;
+- :func:`targets` — quantified targets and time expressions (零产量, 到2025年, 95%以上, 3.5亿元);
+- :func:`duties` — which bodies (公安, 妇联 …) are told to do what (:func:`gov_bodies`
+  is the bundled list);
+- :func:`sentences` / :func:`sentence_spans` — a sentence splitter that respects quotes and 《》.
+
+Every function takes a :class:`~textmine.corpus.Document` (its ``text`` is used) or a
+plain ``str``, works on raw as well as cleaned text (half-width and full-width
+punctuation and digits both count), and returns a :class:`pandas.DataFrame` with fixed
+columns and dtypes (an empty frame with those columns when nothing is found). All
+``start``/``end`` offsets index the input text.
+
+Conventions chosen here
+-----------------------
+- List-valued cells (``formulas().parts``, ``duties().bodies``) are **tuples of str**
+  (hashable, so ``drop_duplicates``/``groupby`` work; ``"、".join(x)`` gives a string).
+- Ids (``sent_id``, ``enumerations().group``) are 0-based, in document order.
+- Text columns use pandas' ``str`` dtype, counts and offsets ``int64``, values ``float64``.
+
+The structure branch reads text only: it imports nothing from the counting branch
+(tokenize, dtm, keyness …).
+"""
+
+from __future__ import annotations
+
+from ._resources import GOV_BODIES_PATH, gov_bodies
+from .duties import DUTY_COLUMNS, duties
+from .enumerations import ENUMERATION_COLUMNS, enumerations
+from .formulas import FORMULA_COLUMNS, formulas
+from .outline import OUTLINE_COLUMNS, outline, sections
+from .references import REFERENCE_COLUMNS, references
+from .sentences import SENTENCE_COLUMNS, sentence_spans, sentences
+from .targets import TARGET_COLUMNS, targets
+
+__all__ = [
+    "outline",
+    "sections",
+    "enumerations",
+    "formulas",
+    "references",
+    "targets",
+    "duties",
+    "sentences",
+    "sentence_spans",
+    "gov_bodies",
+    "OUTLINE_COLUMNS",
+    "ENUMERATION_COLUMNS",
+    "FORMULA_COLUMNS",
+    "REFERENCE_COLUMNS",
+    "TARGET_COLUMNS",
+    "DUTY_COLUMNS",
+    "SENTENCE_COLUMNS",
+]
