@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, Document
-from .dtm import Dtm
+from .dtm import Dtm, as_dtms
 from .errors import InputError
 from .tokenize import Tokenizer
 
@@ -30,16 +30,6 @@ __all__ = ["keyness", "peer_keyness", "keyness_table"]
 
 KEYNESS_COLUMNS = ["term", "n_target", "n_reference", "per_10k_target", "per_10k_reference",
                    "g2", "p", "log_ratio", "z_logodds"]
-
-
-def _as_dtm(obj: Any, name: str, tokenizer: Tokenizer | None) -> Dtm:
-    if isinstance(obj, Dtm):
-        return obj
-    if isinstance(obj, (Document, Corpus, str, list, tuple)):
-        if isinstance(obj, (list, tuple)) and not obj:
-            raise InputError(f"{name} is empty; expected at least one document")
-        return Dtm.from_corpus(obj, tokenizer=tokenizer)
-    raise InputError(f"{name} is a {type(obj).__name__}; expected a Document, Corpus or Dtm")
 
 
 def _align(target: Dtm, reference: Dtm) -> tuple[Dtm, Dtm]:
@@ -120,7 +110,8 @@ def keyness(target: Document | Corpus | Dtm, reference: Corpus | Dtm, *, tokeniz
     reference : Corpus or Dtm
         The reference corpus, pooled. Target documents found in it (same doc_id) are left out.
     tokenizer : Tokenizer, optional
-        Used for Documents/Corpora; default ``Tokenizer()``.
+        Tokenizes the sides given as texts. Default: the tokenizer the Dtm side was built
+        with, else ``Tokenizer()``; one that differs from a Dtm side's raises InputError.
     min_count : int
         Keep terms with at least this many occurrences in target and reference together.
     prior : float
@@ -143,7 +134,8 @@ def keyness(target: Document | Corpus | Dtm, reference: Corpus | Dtm, *, tokeniz
         raise InputError(f"direction={direction!r}: expected 'both', 'over' or 'under'")
     if not isinstance(min_count, int) or min_count < 1:
         raise InputError(f"min_count={min_count!r}: expected a whole number >= 1")
-    t, r = _align(_as_dtm(target, "target", tokenizer), _as_dtm(reference, "reference", tokenizer))
+    sides = as_dtms({"target": target, "reference": reference}, tokenizer=tokenizer)
+    t, r = _align(sides["target"], sides["reference"])
     if r.n_docs == 0:
         raise InputError("reference is empty (after leaving out the target's documents); expected a corpus")
     a = np.asarray(t.counts.sum(axis=0)).ravel()
@@ -180,7 +172,8 @@ def peer_keyness(target: Document | Dtm, peers: Corpus | Dtm, *, tokenizer: Toke
         0–100), z ((target − peer mean) / peer sd; NaN when the peers do not vary),
         sorted by z then percentile, most distinctive first.
     """
-    t, p = _align(_as_dtm(target, "target", tokenizer), _as_dtm(peers, "peers", tokenizer))
+    sides = as_dtms({"target": target, "peers": peers}, tokenizer=tokenizer)
+    t, p = _align(sides["target"], sides["peers"])
     if t.n_docs != 1:
         t = t.total()
     if p.n_docs < 2:
