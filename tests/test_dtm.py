@@ -97,6 +97,9 @@ def test_append_refuses_another_tokenizers_counts():
                                             rf"{a.tokenizer.fingerprint}\) but other was built with "
                                             rf"Tokenizer\(stopwords=\(\), cache=False\) \(fingerprint {other.fingerprint}\)"):
         a.append(b)
+    with pytest.raises(tm.InputError, match=rf"but vocab was built with .*{other.fingerprint}"):
+        a.match(b)
+    assert a.match(b.vocab).vocab == b.vocab  # a plain vocabulary is the caller's business
 
 
 def test_as_dtms_tokenizes_text_sides_with_the_dtm_sides_tokenizer():

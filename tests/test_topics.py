@@ -54,6 +54,9 @@ def test_choose_k_scores_each_k(ccorpus, tokenizer):
     out = tm.choose_k(dtm, [6, 12])
     assert out.k.tolist() == [6, 12] and out.best.sum() == 1
     assert out.coherence.between(-1, 1).all()
+    other = tm.Dtm.from_corpus(ccorpus[:5], tokenizer=tm.Tokenizer(stopwords=()))
+    with pytest.raises(tm.InputError, match=r"dtm was built with Tokenizer\(\) .* but coherence_dtm was built with"):
+        tm.choose_k(dtm, [6], coherence_dtm=other)
 
 
 def test_topic_comparison_and_trend(model, cleaned, ccorpus, tokenizer):

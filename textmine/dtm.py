@@ -220,7 +220,12 @@ class Dtm:
         return Dtm(self.counts[:, cols], tuple(self.vocab[i] for i in cols), self.docs, self.tokenizer)
 
     def match(self, vocab: Sequence[str] | "Dtm") -> "Dtm":
-        """Align the columns to another vocabulary: same terms, same order; absent terms count 0."""
+        """Align the columns to another vocabulary: same terms, same order; absent terms count 0.
+
+        A Dtm's vocabulary must come from the same tokenizer (when both record one).
+        """
+        if isinstance(vocab, Dtm):
+            resolve_tokenizer(recorded={"this Dtm": self.tokenizer, "vocab": vocab.tokenizer}, default=False)
         target = vocab.vocab if isinstance(vocab, Dtm) else tuple(vocab)
         src = [self._index.get(t, -1) for t in target]
         src_arr = np.array(src, dtype=np.int64)

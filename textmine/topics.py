@@ -232,7 +232,8 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
     ks = list(ks)
     if not ks:
         raise InputError("ks is empty; expected candidate numbers of topics, e.g. range(4, 13)")
-    ref = coherence_dtm if coherence_dtm is not None else dtm
+    ref = _check_dtm(coherence_dtm, "coherence_dtm") if coherence_dtm is not None else dtm
+    resolve_tokenizer(recorded={"dtm": dtm.tokenizer, "coherence_dtm": ref.tokenizer}, default=False)
     rows = []
     it = ks
     if progress:
