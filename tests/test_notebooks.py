@@ -214,7 +214,7 @@ def _n_images(outputs: list[dict]) -> int:
 def _kwic_row() -> str:
     import textmine as tm
 
-    hits = tm.kwic(tm.clean(tm.bundled_speech()), "禁毒", window=20)
+    hits = tm.kwic(tm.clean(tm.bundled_speech()), "禁毒", width=20)
     return hits["right"].iloc[0]
 
 

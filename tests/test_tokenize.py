@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
+from dataclasses import FrozenInstanceError
 
 import pytest
 
 import textmine as tm
 from textmine.errors import DictionaryFormatError, InputError
-from textmine.tokenize import USERDICT, load_stopwords, read_userdict
+from textmine.tokenize import USERDICT, load_stopwords, read_userdict, resolve_tokenizer
 
 SENTENCES = {
     "各级禁毒委要切实加强社区戒毒和社区康复工作，最大限度降低复吸率。":
@@ -118,7 +121,13 @@ def test_bad_options_name_the_argument():
     with pytest.raises(InputError, match="stopwords layer 'legal' is unknown"):
         tm.Tokenizer(stopwords=("legal",)).tokenize("禁毒")
     with pytest.raises(InputError, match="min_len=0"):
-        tm.Tokenizer(min_len=0).tokenize("禁毒")
+        tm.Tokenizer(min_len=0)
+    with pytest.raises(InputError, match="min_len=True: expected a whole number"):
+        tm.Tokenizer(min_len=True)
+    with pytest.raises(InputError, match=r"user_dicts='mine.txt': expected a sequence of paths"):
+        tm.Tokenizer(user_dicts="mine.txt")
+    with pytest.raises(InputError, match=r"extra_stopwords='工作': expected a sequence of strings"):
+        tm.Tokenizer(extra_stopwords="工作")
     with pytest.raises(InputError, match=r"texts\[1\] is a int"):
         tm.Tokenizer().tokenize_many(["禁毒", 3])
     with pytest.raises(FileNotFoundError, match="user dictionary not found"):
@@ -159,7 +168,7 @@ def test_cache_is_keyed_and_never_pickled(tmp_path):
     first = tok.tokenize_many(["禁毒委要加强社区戒毒", "安全生产"])
     db = tmp_path / "tokens.sqlite3"
     rows = sqlite3.connect(db).execute("SELECT key, tokens FROM tokens").fetchall()
-    assert len(rows) == 2 and all(k.startswith(tok.fingerprint_ + ":") for k, _ in rows)
+    assert len(rows) == 2 and all(k.startswith(tok.fingerprint + ":") for k, _ in rows)
     assert sorted(v for _, v in rows) == ["L安全生产", "L禁毒委\n社区戒毒"]
     # a poisoned entry is read back as text, never executed
     con = sqlite3.connect(db)
@@ -193,3 +202,66 @@ def test_top_terms_of_the_bundled_speech(cleaned, tokenizer):
     assert top[:3] == ["禁毒", "毒品", "禁毒委"]
     officialese = load_stopwords("officialese")
     assert not officialese & set(top)
+
+
+# ----------------------------------------------------------------------------- immutability, fingerprint
+
+def test_assigning_a_setting_raises_and_replace_gives_a_consistent_new_tokenizer(tmp_path):
+    tok = tm.Tokenizer(stopwords=(), cache_dir=tmp_path)
+    s = "禁毒，禁毒！"
+    assert tok.tokenize(s) == ["禁毒", "禁毒"]  # now on disk, and '，' '！' memoised as too short
+    with pytest.raises(FrozenInstanceError, match=r"cannot assign to 'min_len'; use tok.replace\(min_len=...\)"):
+        tok.min_len = 1
+    with pytest.raises(FrozenInstanceError, match="cannot assign to 'stopwords_'"):
+        tok.stopwords_ = frozenset()
+    with pytest.raises(FrozenInstanceError, match="cannot delete 'hmm'"):
+        del tok.hmm
+    assert tok.min_len == 2
+    one = tok.replace(min_len=1)
+    assert one is not tok and one.min_len == 1 and one.stopwords == () and one.cache_dir == tmp_path
+    assert one.fingerprint != tok.fingerprint
+    # the three paths that used to keep the old rule all follow the new one:
+    assert one.tokenize(s) == ["禁毒", "，", "禁毒", "！"]  # a text cached by the other tokenizer
+    assert one.tokenize("！禁毒，") == ["！", "禁毒", "，"]  # raw tokens the other one memoised
+    assert one.tokenize("县里抓禁毒") == ["县里", "抓", "禁毒"]  # new raw tokens
+    assert tok.tokenize(s) == ["禁毒", "禁毒"] and tok.tokenize("县里抓禁毒") == ["县里", "禁毒"]  # unchanged
+    with pytest.raises(InputError, match=r"replace\(\) got unknown setting\(s\) \['minlen'\]"):
+        tok.replace(minlen=1)
+    with pytest.raises(InputError, match="min_len=0"):
+        tok.replace(min_len=0)
+
+
+def test_fingerprint_names_what_decides_the_tokens(tmp_path):
+    base = tm.Tokenizer(cache=False)
+    assert tm.Tokenizer(cache_dir=tmp_path).fingerprint == base.fingerprint  # caching does not change tokens
+    assert tm.Tokenizer(cache=False) == base and hash(tm.Tokenizer(cache=False)) == hash(base)
+    assert base.replace(min_len=1) != base and base.replace(extra_stopwords=["禁毒"]) != base
+    assert base.replace(stopwords=("officialese", "function")) == base  # the same words
+    assert base.replace(keep_pos=("v", "n")) == base.replace(keep_pos=("n", "v")) != base
+    p = tmp_path / "mine.txt"
+    p.write_text("禁毒社工站 50 nt\n", encoding="utf-8")
+    before = tm.Tokenizer(user_dicts=[p], cache=False)
+    p.write_text("禁毒社工站 50 nt\n毒驾治理 50 n\n", encoding="utf-8")
+    after = tm.Tokenizer(user_dicts=[p], cache=False)
+    assert before.fingerprint != after.fingerprint != base.fingerprint  # the dictionary's contents count
+    assert pickle.loads(pickle.dumps(base)).fingerprint == base.fingerprint
+    code = "import textmine as tm; print(tm.Tokenizer(cache=False).fingerprint)"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert other == base.fingerprint  # stable across processes
+    with pytest.warns(DeprecationWarning, match="fingerprint_ is deprecated"):
+        assert base.fingerprint_ == base.fingerprint
+    assert repr(base.replace(min_len=1)) == "Tokenizer(min_len=1, cache=False)"
+
+
+def test_resolve_tokenizer_is_the_one_place_a_default_is_built():
+    a, b = tm.Tokenizer(cache=False), tm.Tokenizer(cache=False, min_len=1)
+    assert resolve_tokenizer() == tm.Tokenizer()
+    assert resolve_tokenizer(default=False) is None
+    assert resolve_tokenizer(None, recorded={"reference": a, "target": None}) is a
+    assert resolve_tokenizer(a, recorded={"reference": tm.Tokenizer(cache=False)}) is a
+    with pytest.raises(InputError, match=rf"tokenizer is Tokenizer\(min_len=1, cache=False\) \(fingerprint "
+                                         rf"{b.fingerprint}\) but reference was built with Tokenizer\(cache=False\) "
+                                         rf"\(fingerprint {a.fingerprint}\)"):
+        resolve_tokenizer(b, recorded={"reference": a})
+    with pytest.raises(InputError, match="tokenizer is a str; expected a textmine Tokenizer"):
+        resolve_tokenizer("jieba")

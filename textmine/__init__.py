@@ -2,8 +2,8 @@
 
 The flow runs one way: :class:`Document`/:class:`Corpus` (corpus) → :func:`clean`
 → tokens (:class:`Tokenizer`) → :class:`Dtm` → analyses that return DataFrames
-(structure, keywords, keyness, topics, compare) → Figures (plots) → the briefing
-pack (report, cli).
+(structure, keywords, keyness, topics, similarity, reuse) → Figures (plots) → the
+briefing pack (report, cli).
 
 Public names are imported lazily, so ``import textmine`` is cheap and does nothing
 but define them.
@@ -30,11 +30,12 @@ from .tokenize import Tokenizer  # noqa: E402
 from .dtm import Dtm  # noqa: E402
 from .structure import (duties, enumerations, formulas, gov_bodies, outline, references,  # noqa: E402
                         sections, sentence_spans, sentences, targets)
-from .keywords import (cooccurrence, dispersion, keyphrases, kwic, section_keywords,  # noqa: E402
-                       textrank_keywords, tfidf_keywords)
 from .keyness import keyness, peer_keyness  # noqa: E402
-from .topics import TopicModel, choose_k, fit_topics, topic_trend  # noqa: E402
-from .compare import TextReuse, section_themes, similar_documents, text_reuse, theme_comparison  # noqa: E402
+from .topics import TopicModel, choose_k, fit_topics, theme_comparison, topic_comparison, topic_trend  # noqa: E402
+from .similarity import similar_documents  # noqa: E402
+from .keywords import (cooccurrence, dispersion, keyphrases, kwic, section_keywords, section_themes,  # noqa: E402
+                       section_topics, textrank_keywords, tfidf_keywords)
+from .reuse import ReuseIndex, TextReuse, text_reuse  # noqa: E402
 
 _EAGER = [
     "DecodeError", "DictionaryFormatError", "EmptyDocumentError", "InputError", "TextmineError",
@@ -43,8 +44,8 @@ _EAGER = [
     "Tokenizer", "Dtm", "duties", "enumerations", "formulas", "gov_bodies", "outline", "references",
     "sections", "sentence_spans", "sentences", "targets", "cooccurrence", "dispersion", "keyphrases", "kwic",
     "section_keywords", "textrank_keywords", "tfidf_keywords", "keyness", "peer_keyness", "TopicModel",
-    "choose_k", "fit_topics", "topic_trend", "TextReuse", "section_themes", "similar_documents", "text_reuse",
-    "theme_comparison",
+    "choose_k", "fit_topics", "topic_trend", "TextReuse", "ReuseIndex", "section_themes", "section_topics",
+    "similar_documents", "text_reuse", "theme_comparison", "topic_comparison",
 ]
 
 # Heavier stages (matplotlib, python-pptx) load on first use.

@@ -7,7 +7,7 @@ operation returns a new Dtm (``trim``, ``match``, ``group``, ``select``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,33 +15,16 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._docs import TEXTS, as_corpus
 from .corpus import Corpus, Document
 from .errors import InputError
-from .tokenize import Tokenizer
+from .tokenize import Tokenizer, resolve_tokenizer
 
-__all__ = ["Dtm", "as_corpus"]
+__all__ = ["Dtm", "as_corpus", "as_dtm", "as_dtms"]
 
 
 def _identity(x: Any) -> Any:
     return x
-
-
-def as_corpus(obj: Any, *, name: str = "corpus") -> Corpus:
-    """Coerce a Document, str, Corpus or sequence of Documents/str into a Corpus."""
-    if isinstance(obj, Corpus):
-        return obj
-    if isinstance(obj, (Document, str)):
-        obj = [obj]
-    if isinstance(obj, Iterable):
-        docs = []
-        for i, d in enumerate(obj):
-            if isinstance(d, str):
-                d = Document.from_text(d)
-            if not isinstance(d, Document):
-                raise InputError(f"{name}[{i}] is a {type(d).__name__}; expected Document or str")
-            docs.append(d)
-        return Corpus(docs)
-    raise InputError(f"{name} is a {type(obj).__name__}; expected a Document, Corpus, Dtm or str")
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,11 +40,16 @@ class Dtm:
     docs : pandas.DataFrame
         One row per document, indexed by doc_id (metadata columns such as title,
         policy_area, year).
+    tokenizer : Tokenizer, optional
+        The tokenizer that made the counts (set by :meth:`from_corpus`; None when the
+        tokens came from elsewhere). Every transform keeps it, and analyses that compare
+        this Dtm with texts tokenize the texts with it.
     """
 
     counts: sp.csr_matrix
     vocab: tuple[str, ...]
     docs: pd.DataFrame
+    tokenizer: Tokenizer | None = None
     _index: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +61,8 @@ class Dtm:
                 f"({len(self.docs)}, {len(vocab)})")
         if len(set(vocab)) != len(vocab):
             raise InputError("vocab has repeated terms; expected unique terms")
+        if self.tokenizer is not None and not isinstance(self.tokenizer, Tokenizer):
+            raise InputError(f"tokenizer is a {type(self.tokenizer).__name__}; expected a textmine Tokenizer or None")
         object.__setattr__(self, "counts", counts)
         object.__setattr__(self, "vocab", vocab)
         object.__setattr__(self, "_index", {t: i for i, t in enumerate(vocab)})
@@ -81,7 +71,8 @@ class Dtm:
 
     @classmethod
     def from_tokens(cls, tokens: Sequence[Sequence[str]], docs: pd.DataFrame | Sequence[str] | None = None, *,
-                    ngram_range: tuple[int, int] = (1, 1), vocabulary: Iterable[str] | None = None) -> "Dtm":
+                    ngram_range: tuple[int, int] = (1, 1), vocabulary: Iterable[str] | None = None,
+                    tokenizer: Tokenizer | None = None) -> "Dtm":
         """Count pre-tokenized documents.
 
         Parameters
@@ -94,6 +85,8 @@ class Dtm:
             Also count adjacent-token phrases; an n-gram's tokens are joined by a space.
         vocabulary : iterable of str, optional
             Count only these terms, in this column order.
+        tokenizer : Tokenizer, optional
+            The tokenizer that made ``tokens``, recorded as :attr:`tokenizer`.
         """
         from sklearn.feature_extraction.text import CountVectorizer
 
@@ -114,31 +107,30 @@ class Dtm:
                               ngram_range=ngram_range, vocabulary=None if vocabulary is None else list(vocabulary),
                               dtype=np.int64)
         if vocabulary is None and not any(len(t) for t in tokens):
-            return cls(sp.csr_matrix((len(tokens), 0), dtype=np.int64), (), frame)
+            return cls(sp.csr_matrix((len(tokens), 0), dtype=np.int64), (), frame, tokenizer)
         counts = vec.fit_transform([list(t) for t in tokens])
         vocab = tuple(vec.get_feature_names_out().tolist())
-        return cls(counts.tocsr(), vocab, frame)
+        return cls(counts.tocsr(), vocab, frame, tokenizer)
 
     @classmethod
-    def from_corpus(cls, corpus: Corpus | Document | Sequence[Document], *, tokenizer: Tokenizer | None = None,
-                    ngram_range: tuple[int, int] = (1, 1), progress: bool = False) -> "Dtm":
+    def from_corpus(cls, corpus: Corpus | Document | str | Sequence[Document | str], *,
+                    tokenizer: Tokenizer | None = None, ngram_range: tuple[int, int] = (1, 1),
+                    progress: bool = False) -> "Dtm":
         """Tokenize a corpus (through the token cache) and count it.
 
         Parameters
         ----------
-        corpus : Corpus, Document or sequence of Document
+        corpus : Corpus, Document, str or list of them
         tokenizer : Tokenizer, optional
-            Default: ``Tokenizer()``.
+            Default: ``Tokenizer()``. Recorded as the Dtm's :attr:`tokenizer`.
         ngram_range : (int, int)
         progress : bool
             Show a progress bar while tokenizing.
         """
         corpus = as_corpus(corpus)
-        tok = tokenizer if tokenizer is not None else Tokenizer()
-        if not isinstance(tok, Tokenizer):
-            raise InputError(f"tokenizer is a {type(tok).__name__}; expected a textmine Tokenizer")
+        tok = resolve_tokenizer(tokenizer)
         tokens = tok.tokenize_many(corpus, progress=progress)
-        return cls.from_tokens(tokens, _docs_frame(corpus), ngram_range=ngram_range)
+        return cls.from_tokens(tokens, _docs_frame(corpus), ngram_range=ngram_range, tokenizer=tok)
 
     # -- basic properties ----------------------------------------------------------------------
 
@@ -173,7 +165,7 @@ class Dtm:
     def doc_freq(self) -> pd.Series:
         """Number of documents each term occurs in (vocabulary order)."""
         return pd.Series(np.asarray((self.counts > 0).sum(axis=0)).ravel(), index=pd.Index(self.vocab, name="term"),
-                         name="df")
+                         name="doc_freq")
 
     def doc_lengths(self) -> pd.Series:
         """Tokens per document."""
@@ -225,10 +217,15 @@ class Dtm:
         return self._take_terms(np.flatnonzero(keep))
 
     def _take_terms(self, cols: np.ndarray) -> "Dtm":
-        return Dtm(self.counts[:, cols], tuple(self.vocab[i] for i in cols), self.docs)
+        return Dtm(self.counts[:, cols], tuple(self.vocab[i] for i in cols), self.docs, self.tokenizer)
 
     def match(self, vocab: Sequence[str] | "Dtm") -> "Dtm":
-        """Align the columns to another vocabulary: same terms, same order; absent terms count 0."""
+        """Align the columns to another vocabulary: same terms, same order; absent terms count 0.
+
+        A Dtm's vocabulary must come from the same tokenizer (when both record one).
+        """
+        if isinstance(vocab, Dtm):
+            resolve_tokenizer(recorded={"this Dtm": self.tokenizer, "vocab": vocab.tokenizer}, default=False)
         target = vocab.vocab if isinstance(vocab, Dtm) else tuple(vocab)
         src = [self._index.get(t, -1) for t in target]
         src_arr = np.array(src, dtype=np.int64)
@@ -236,7 +233,7 @@ class Dtm:
         # a selection matrix: (n_terms_self × n_target) with ones where self's term maps to target's
         sel = sp.csr_matrix((np.ones(len(present), dtype=np.int64), (src_arr[present], present)),
                             shape=(self.n_terms, len(target)))
-        return Dtm((self.counts @ sel).tocsr(), target, self.docs)
+        return Dtm((self.counts @ sel).tocsr(), target, self.docs, self.tokenizer)
 
     def group(self, by: str | Sequence[Any] | pd.Series) -> "Dtm":
         """Sum the rows by a metadata column (or by given labels); one row per group, sorted."""
@@ -256,7 +253,7 @@ class Dtm:
         agg = sp.csr_matrix((np.ones(self.n_docs, dtype=np.int64), (rows, np.arange(self.n_docs))),
                             shape=(len(keys), self.n_docs))
         docs = pd.DataFrame({"n_docs": np.bincount(rows, minlength=len(keys))}, index=pd.Index(keys, name=name))
-        return Dtm((agg @ self.counts).tocsr(), self.vocab, docs)
+        return Dtm((agg @ self.counts).tocsr(), self.vocab, docs, self.tokenizer)
 
     def select(self, docs: Sequence[str] | Sequence[bool] | np.ndarray | pd.Series) -> "Dtm":
         """Keep some documents: by doc ids or a boolean mask."""
@@ -271,7 +268,7 @@ class Dtm:
             if missing:
                 raise InputError(f"unknown doc ids {missing[:5]}; expected ids of this Dtm")
             rows = np.array([pos[str(d)] for d in arr.tolist()], dtype=np.int64)
-        return Dtm(self.counts[rows], self.vocab, self.docs.iloc[rows])
+        return Dtm(self.counts[rows], self.vocab, self.docs.iloc[rows], self.tokenizer)
 
     def drop_docs(self, doc_ids: Iterable[str]) -> "Dtm":
         """All documents but these."""
@@ -279,13 +276,19 @@ class Dtm:
         return self.select(np.array([d not in ids for d in self.doc_ids], dtype=bool))
 
     def append(self, other: "Dtm") -> "Dtm":
-        """Stack another Dtm's documents below these, over the union of the vocabularies."""
+        """Stack another Dtm's documents below these, over the union of the vocabularies.
+
+        Both must come from the same tokenizer (when both record one).
+        """
+        if not isinstance(other, Dtm):
+            raise InputError(f"other is a {type(other).__name__}; expected a Dtm")
+        tok = resolve_tokenizer(recorded={"this Dtm": self.tokenizer, "other": other.tokenizer}, default=False)
         vocab = list(self.vocab) + [t for t in other.vocab if t not in self._index]
         a, b = self.match(vocab), other.match(vocab)
         docs = pd.concat([self.docs, other.docs])
         if docs.index.has_duplicates:
             raise InputError(f"documents {sorted(set(docs.index[docs.index.duplicated()]))[:5]} are in both Dtms")
-        return Dtm(sp.vstack([a.counts, b.counts]).tocsr(), tuple(vocab), docs)
+        return Dtm(sp.vstack([a.counts, b.counts]).tocsr(), tuple(vocab), docs, tok)
 
     def total(self) -> "Dtm":
         """All documents summed into one row."""
@@ -302,3 +305,50 @@ def _docs_frame(corpus: Corpus) -> pd.DataFrame:
     if "title" not in frame.columns:
         frame["title"] = []
     return frame
+
+
+DTM_OR_TEXTS = "a Dtm, " + TEXTS
+
+
+def as_dtm(obj: Any, *, name: str, tokenizer: Tokenizer | None = None) -> Dtm:
+    """A Dtm as is, or texts (see :func:`~textmine._docs.as_corpus`) counted with ``tokenizer``.
+
+    Prefer :func:`as_dtms` when an analysis takes two sides: it makes them agree on the tokenizer.
+    """
+    return as_dtms({name: obj}, tokenizer=tokenizer)[name]
+
+
+def as_dtms(sides: Mapping[str, Any], *, tokenizer: Tokenizer | None = None,
+            recorded: Mapping[str, Tokenizer | None] | None = None) -> dict[str, Dtm]:
+    """Count every side of a comparison with one tokenizer.
+
+    A side that is a Dtm is taken as is; the text sides are tokenized with ``tokenizer``,
+    else with the tokenizer the Dtm sides (or ``recorded``, e.g. a topic model) were
+    built with, else with ``Tokenizer()``.
+
+    Parameters
+    ----------
+    sides : mapping of str to Dtm or texts
+        Argument name → a Dtm or texts (a str, Document, Corpus or list of them).
+    tokenizer : Tokenizer, optional
+        What the caller passed as ``tokenizer=``.
+    recorded : mapping of str to Tokenizer, optional
+        Other tokenizers the sides must agree with, by argument name (``{"model": model.tokenizer}``).
+
+    Returns
+    -------
+    dict of str to Dtm, in the order given
+
+    Raises
+    ------
+    InputError
+        When a side is not a Dtm nor texts, or is empty, or when ``tokenizer`` and the
+        recorded tokenizers are not all the same (the message names both fingerprints).
+    """
+    known = dict(recorded or {})
+    known.update((name, obj.tokenizer) for name, obj in sides.items() if isinstance(obj, Dtm))
+    texts = {name: as_corpus(obj, name=name, allow_empty=False, expected=DTM_OR_TEXTS)
+             for name, obj in sides.items() if not isinstance(obj, Dtm)}
+    tok = resolve_tokenizer(tokenizer, recorded=known, default=bool(texts))
+    return {name: obj if isinstance(obj, Dtm) else Dtm.from_corpus(texts[name], tokenizer=tok)
+            for name, obj in sides.items()}

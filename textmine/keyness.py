@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Corpus, Document
-from .dtm import Dtm
+from .dtm import Dtm, as_dtms
 from .errors import InputError
 from .tokenize import Tokenizer
 
@@ -74,16 +74,6 @@ def _xlogx_over(o: np.ndarray, e: np.ndarray) -> np.ndarray:
     """o·ln(o/e) with 0·ln 0 = 0 (a cell with o > 0 always has e > 0)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(o > 0, o * np.log(np.where(o > 0, o, 1.0) / np.where(e > 0, e, 1.0)), 0.0)
-
-
-def _as_dtm(obj: Any, name: str, tokenizer: Tokenizer | None) -> Dtm:
-    if isinstance(obj, Dtm):
-        return obj
-    if isinstance(obj, (Document, Corpus, str, list, tuple)):
-        if isinstance(obj, (list, tuple)) and not obj:
-            raise InputError(f"{name} is empty; expected at least one document")
-        return Dtm.from_corpus(obj, tokenizer=tokenizer)
-    raise InputError(f"{name} is a {type(obj).__name__}; expected a Document, Corpus or Dtm")
 
 
 def _align(target: Dtm, reference: Dtm) -> tuple[Dtm, Dtm]:
@@ -242,7 +232,8 @@ def keyness(target: Document | Corpus | Dtm, reference: Corpus | Dtm, *, tokeniz
     reference : Corpus or Dtm
         The reference corpus, pooled. Target documents found in it (same doc_id) are left out.
     tokenizer : Tokenizer, optional
-        Used for Documents/Corpora; default ``Tokenizer()``.
+        Tokenizes the sides given as texts. Default: the tokenizer the Dtm side was built
+        with, else ``Tokenizer()``; one that differs from a Dtm side's raises InputError.
     min_count : int
         Keep terms with at least this many occurrences in target and reference together.
     prior : float
@@ -272,7 +263,8 @@ def keyness(target: Document | Corpus | Dtm, reference: Corpus | Dtm, *, tokeniz
         raise InputError(f"direction={direction!r}: expected 'both', 'over' or 'under'")
     if not isinstance(min_count, int) or min_count < 1:
         raise InputError(f"min_count={min_count!r}: expected a whole number >= 1")
-    t, r = _align(_as_dtm(target, "target", tokenizer), _as_dtm(reference, "reference", tokenizer))
+    sides = as_dtms({"target": target, "reference": reference}, tokenizer=tokenizer)
+    t, r = _align(sides["target"], sides["reference"])
     if r.n_docs == 0:
         raise InputError("reference is empty (after leaving out the target's documents); expected a corpus")
     a = np.asarray(t.counts.sum(axis=0)).ravel()
@@ -314,7 +306,8 @@ def peer_keyness(target: Document | Dtm, peers: Corpus | Dtm, *, tokenizer: Toke
           [r_1, …, r_m], r, kind="mean")``;
         - ``z`` = (r − peer_mean) / peer_sd; NaN when the peers do not vary.
     """
-    t, p = _align(_as_dtm(target, "target", tokenizer), _as_dtm(peers, "peers", tokenizer))
+    sides = as_dtms({"target": target, "peers": peers}, tokenizer=tokenizer)
+    t, p = _align(sides["target"], sides["peers"])
     if t.n_docs != 1:
         t = t.total()
     if p.n_docs < 2:

@@ -16,30 +16,25 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check_count
+from ._deprecation import renamed_function, renamed_params
+from ._docs import as_corpus, as_document
 from .corpus import Corpus, Document
-from .dtm import Dtm, as_corpus
+from .dtm import Dtm, as_dtms
 from .errors import InputError
 from .structure import sections, sentence_spans
 from .structure.outline import _sections
-from .tokenize import Tokenizer
+from .tokenize import Tokenizer, resolve_tokenizer
+from .topics import TopicModel, check_model
 
 __all__ = ["tfidf_keywords", "textrank_keywords", "keyphrases", "section_table", "section_keywords", "kwic",
-           "dispersion", "cooccurrence"]
+           "dispersion", "cooccurrence", "section_topics", "section_themes"]
 
 
-def _check_n(n: int) -> None:
-    check_count(n, "n")
+def _check_n(n: int, name: str = "n") -> None:
+    check_count(n, name)
 
 
-def _doc(doc: Document | str, name: str = "doc") -> Document:
-    if isinstance(doc, str):
-        return Document.from_text(doc)
-    if not isinstance(doc, Document):
-        raise InputError(f"{name} is a {type(doc).__name__}; expected a Document or str")
-    return doc
-
-
-def tfidf_keywords(doc: Document | Dtm, reference: Corpus | Dtm, *, tokenizer: Tokenizer | None = None,
+def tfidf_keywords(doc: Document | str | Dtm, reference: Corpus | Dtm, *, tokenizer: Tokenizer | None = None,
                    n: int = 20, sublinear_tf: bool = False) -> pd.DataFrame:
     """The speech's terms weighted by TF × IDF, the IDF learned from the reference corpus.
 
@@ -49,16 +44,25 @@ def tfidf_keywords(doc: Document | Dtm, reference: Corpus | Dtm, *, tokenizer: T
     the maximum) — scikit-learn's ``TfidfVectorizer(norm=None, smooth_idf=True)`` fit on
     the reference. No normalisation.
 
+    Parameters
+    ----------
+    doc : Document, str or Dtm
+    reference : Corpus, list of Documents, or Dtm
+    tokenizer : Tokenizer, optional
+        Tokenizes the sides given as texts. Default: the tokenizer a Dtm side was built
+        with, else ``Tokenizer()``; one that differs from a Dtm side's raises InputError.
+    n : int
+        Rows returned.
+    sublinear_tf : bool
+
     Returns
     -------
     DataFrame
-        term, count, df_reference, idf, tfidf — the n highest tfidf first.
+        term, count, reference_doc_freq, idf, tfidf — the n highest tfidf first.
     """
     _check_n(n)
-    tok = tokenizer or Tokenizer()
-    t = doc if isinstance(doc, Dtm) else Dtm.from_corpus(_doc(doc), tokenizer=tok)
-    r = reference if isinstance(reference, Dtm) else Dtm.from_corpus(as_corpus(reference, name="reference"),
-                                                                     tokenizer=tok)
+    sides = as_dtms({"doc": doc, "reference": reference}, tokenizer=tokenizer)
+    t, r = sides["doc"], sides["reference"]
     if r.n_docs == 0:
         raise InputError("reference is empty; expected a corpus to learn the IDF from")
     counts = np.asarray(t.counts.sum(axis=0)).ravel()
@@ -67,7 +71,7 @@ def tfidf_keywords(doc: Document | Dtm, reference: Corpus | Dtm, *, tokenizer: T
     df = r.match(t.vocab).doc_freq().to_numpy()
     idf = np.log((1 + r.n_docs) / (1 + df)) + 1
     tf = np.where(counts > 0, 1 + np.log(np.maximum(counts, 1)), 0) if sublinear_tf else counts.astype(float)
-    out = pd.DataFrame({"term": t.vocab, "count": counts, "df_reference": df, "idf": idf, "tfidf": tf * idf})
+    out = pd.DataFrame({"term": t.vocab, "count": counts, "reference_doc_freq": df, "idf": idf, "tfidf": tf * idf})
     out = out[out["count"] > 0]
     return out.sort_values(["tfidf", "term"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
 
@@ -88,8 +92,8 @@ def textrank_keywords(doc: Document | str, *, tokenizer: Tokenizer | None = None
     _check_n(n)
     if not isinstance(window, int) or window < 2:
         raise InputError(f"window={window!r}: expected a whole number >= 2")
-    d = _doc(doc)
-    tok = tokenizer or Tokenizer()
+    d = as_document(doc, name="doc")
+    tok = resolve_tokenizer(tokenizer)
     sents = [d.text[s:e] for s, e in sentence_spans(d.text)]
     token_lists = tok.tokenize_many(sents) if sents else []
     g = nx.Graph()
@@ -133,7 +137,7 @@ def keyphrases(doc_or_corpus: Document | Corpus | str, *, tokenizer: Tokenizer |
     if not isinstance(min_count, int) or min_count < 1:
         raise InputError(f"min_count={min_count!r}: expected a whole number >= 1")
     corpus = as_corpus(doc_or_corpus, name="doc_or_corpus")
-    tok = tokenizer or Tokenizer()
+    tok = resolve_tokenizer(tokenizer)
     pairs: Counter[tuple[str, str]] = Counter()
     for d in corpus:
         for s, e in sentence_spans(d.text):
@@ -174,7 +178,8 @@ def section_table(doc: Document, level: int) -> pd.DataFrame:
     return _sections(doc, level)
 
 
-def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
+@renamed_params(n="n_terms")
+def section_keywords(doc: Document | str, *, level: int = 2, n_terms: int = 5,
                      tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Each outline section with its most characteristic terms.
 
@@ -187,20 +192,23 @@ def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
     doc : Document or str
     level : int
         Deepest outline level to list (1: 一、 sections; 2: also （一） subsections).
+    n_terms : int
+        Terms listed per section (one row per section is returned).
+    tokenizer : Tokenizer, optional
 
     Returns
     -------
     DataFrame
         path, level, title, start, end, n_tokens, terms ("、"-joined top terms).
     """
-    _check_n(n)
+    _check_n(n_terms, "n_terms")
     if level not in (1, 2, 3, 4):
         raise InputError(f"level={level!r}: expected 1, 2, 3 or 4")
-    d = _doc(doc)
-    tok = tokenizer or Tokenizer()
+    d = as_document(doc, name="doc")
+    tok = resolve_tokenizer(tokenizer)
     sec = sections(d, level=level)
     toks = tok.tokenize_many([d.text[s:e] for s, e in zip(sec["start"], sec["end"])])
-    dtm = Dtm.from_tokens(toks)
+    dtm = Dtm.from_tokens(toks, tokenizer=tok)
     if dtm.n_terms:
         df = dtm.doc_freq().to_numpy()
         idf = np.log((1 + dtm.n_docs) / (1 + df)) + 1
@@ -211,14 +219,22 @@ def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
             terms.append("")
             continue
         order = np.lexsort((np.array(dtm.vocab), -weights[i]))
-        top = [dtm.vocab[j] for j in order[:n] if weights[i, j] > 0]
+        top = [dtm.vocab[j] for j in order[:n_terms] if weights[i, j] > 0]
         terms.append("、".join(top))
     return pd.DataFrame({"path": sec["path"], "level": sec["level"], "title": sec["title"], "start": sec["start"],
                          "end": sec["end"], "n_tokens": [len(t) for t in toks], "terms": terms})
 
 
-def kwic(doc: Document | Corpus | str, term: str, *, window: int = 20) -> pd.DataFrame:
+@renamed_params(window="width")
+def kwic(doc: Document | Corpus | str, term: str, *, width: int = 20) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (as written) with text either side.
+
+    Parameters
+    ----------
+    doc : Document, str, Corpus or list of them
+    term : str
+    width : int
+        Characters of context either side (``window`` is in tokens elsewhere, hence another name).
 
     Returns
     -------
@@ -229,8 +245,8 @@ def kwic(doc: Document | Corpus | str, term: str, *, window: int = 20) -> pd.Dat
 
     if not isinstance(term, str) or not term.strip():
         raise InputError(f"term={term!r}: expected a non-empty string")
-    if not isinstance(window, int) or window < 1:
-        raise InputError(f"window={window!r}: expected a whole number >= 1")
+    if isinstance(width, bool) or not isinstance(width, int) or width < 1:
+        raise InputError(f"width={width!r}: expected a whole number >= 1")
     rows = []
     for d in as_corpus(doc, name="doc"):
         o = outline(d)
@@ -238,8 +254,8 @@ def kwic(doc: Document | Corpus | str, term: str, *, window: int = 20) -> pd.Dat
         pos = d.text.find(term)
         while pos >= 0:
             k = int(np.searchsorted(starts, pos, side="right")) - 1
-            left = d.text[max(0, pos - window):pos].replace("\n", " ")
-            right = d.text[pos + len(term):pos + len(term) + window].replace("\n", " ")
+            left = d.text[max(0, pos - width):pos].replace("\n", " ")
+            right = d.text[pos + len(term):pos + len(term) + width].replace("\n", " ")
             rows.append((d.doc_id, pos, left, term, right, paths[max(k, 0)]))
             pos = d.text.find(term, pos + len(term))
     return pd.DataFrame(rows, columns=["doc_id", "start", "left", "keyword", "right", "path"])
@@ -259,7 +275,7 @@ def dispersion(doc: Document | str, terms: list[str] | tuple[str, ...]) -> pd.Da
 
     if isinstance(terms, str) or not terms:
         raise InputError(f"terms={terms!r}: expected a non-empty list of terms")
-    d = _doc(doc)
+    d = as_document(doc, name="doc")
     o = outline(d)
     n = max(len(d.text), 1)
     starts = o["start"].to_numpy()
@@ -278,9 +294,22 @@ def dispersion(doc: Document | str, terms: list[str] | tuple[str, ...]) -> pd.Da
     return out
 
 
-def cooccurrence(doc: Document | Corpus | str, *, n: int = 30, window: int = 5,
+@renamed_params(n="n_terms")
+def cooccurrence(doc: Document | Corpus | str, *, n_terms: int = 30, window: int = 5,
                  tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """Co-occurrence of the ``n`` most frequent terms within ``window`` tokens of a sentence.
+    """Co-occurrence of the ``n_terms`` most frequent terms within ``window`` tokens of a sentence.
+
+    Two terms co-occur when both fall in ``window`` consecutive tokens of one sentence,
+    i.e. at most ``window - 1`` tokens apart.
+
+    Parameters
+    ----------
+    doc : Document, str, Corpus or list of them
+    n_terms : int
+        How many of the most frequent terms are the network's nodes.
+    window : int
+        In tokens, >= 2.
+    tokenizer : Tokenizer, optional
 
     Returns
     -------
@@ -288,10 +317,10 @@ def cooccurrence(doc: Document | Corpus | str, *, n: int = 30, window: int = 5,
         source, target, weight (co-occurrence count); ``attrs["counts"]`` maps each of
         the top terms to its count.
     """
-    _check_n(n)
-    if not isinstance(window, int) or window < 2:
+    _check_n(n_terms, "n_terms")
+    if isinstance(window, bool) or not isinstance(window, int) or window < 2:
         raise InputError(f"window={window!r}: expected a whole number >= 2")
-    tok = tokenizer or Tokenizer()
+    tok = resolve_tokenizer(tokenizer)
     sents = []
     for d in as_corpus(doc, name="doc"):
         sents.extend(d.text[s:e] for s, e in sentence_spans(d.text))
@@ -301,7 +330,7 @@ def cooccurrence(doc: Document | Corpus | str, *, n: int = 30, window: int = 5,
         counts.update(t)
     if not counts:
         raise InputError("doc has no tokens; expected a text with Chinese content words")
-    top = {t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]}
+    top = {t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n_terms]}
     pairs: Counter[tuple[str, str]] = Counter()
     for toks in token_lists:
         for i, a in enumerate(toks):
@@ -315,3 +344,35 @@ def cooccurrence(doc: Document | Corpus | str, *, n: int = 30, window: int = 5,
                               kind="stable").reset_index(drop=True)
     edges.attrs["counts"] = {t: counts[t] for t in sorted(top, key=lambda t: (-counts[t], t))}
     return edges
+
+
+def section_topics(doc: Document | str, model: TopicModel, *, level: int = 1,
+                   tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Topic shares of each outline section of a speech (a section × topic table).
+
+    Parameters
+    ----------
+    doc : Document or str
+    model : TopicModel
+    level : int
+        Outline depth of the sections (1: 一、 sections; 2: also （一） subsections).
+    tokenizer : Tokenizer, optional
+        Must be the model's tokenizer if given (the sections are tokenized with it).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by section label (``一、认识要再提高``; the preamble is ``开篇``), one column per topic.
+    """
+    doc = as_document(doc, name="doc")
+    check_model(model)
+    tok = resolve_tokenizer(tokenizer, recorded={"model": model.tokenizer})
+    o = _sections(doc, level)
+    labels = [("开篇" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
+    docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e]) for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
+    shares = model.transform(Corpus(docs), tokenizer=tok)
+    shares.index = pd.Index(labels, name="section")
+    return shares
+
+
+section_themes = renamed_function("section_themes", section_topics)

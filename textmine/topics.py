@@ -1,10 +1,12 @@
-"""Topic models over a :class:`~textmine.dtm.Dtm`: NMF (on TF-IDF) or LDA (on counts).
+"""Topic models over a :class:`~textmine.dtm.Dtm`: NMF (on TF-IDF) or LDA (on counts), and topic comparisons.
 
 :func:`fit_topics` returns a :class:`TopicModel` whose topics carry their top terms
 and a label (the top three terms), with each document's topic shares and a
-``transform`` for new documents. Results are deterministic for a given
-``random_state``. :func:`choose_k` scores candidate numbers of topics by NPMI
-coherence computed on the corpus itself.
+``transform`` for new documents; the model keeps the tokenizer of its Dtm, and new
+texts are tokenized with it. Results are deterministic for a given ``random_state``.
+:func:`choose_k` scores candidate numbers of topics by NPMI coherence computed on the
+corpus itself. :func:`topic_comparison` sets a speech's topic shares against the
+corpus and its same-area peers; :func:`section_topics` gives them section by section.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._deprecation import renamed_function, renamed_params
+from ._docs import as_document
 from .corpus import Corpus, Document
-from .dtm import Dtm
+from .dtm import Dtm, as_dtms
 from .errors import InputError
-from .tokenize import Tokenizer
+from .tokenize import Tokenizer, resolve_tokenizer
 
-__all__ = ["TopicModel", "fit_topics", "choose_k", "npmi_coherence", "topic_trend"]
+__all__ = ["TopicModel", "fit_topics", "choose_k", "npmi_coherence", "topic_trend", "topic_comparison",
+           "theme_comparison"]
 
 Method = Literal["nmf", "lda"]
 
@@ -43,6 +48,9 @@ class TopicModel:
         one column per topic label.
     labels_ : list of str
         Each topic's label: its top three terms joined by "·".
+    tokenizer : Tokenizer or None
+        The tokenizer of the Dtm the model was fitted on; :meth:`transform` tokenizes
+        new texts with it.
     """
 
     method: str
@@ -54,29 +62,36 @@ class TopicModel:
     labels_: list[str]
     _model: Any = field(repr=False)
     _tfidf: Any = field(repr=False)
+    tokenizer: Tokenizer | None = field(default=None, repr=False)
 
-    def top_terms(self, n: int = 10) -> pd.DataFrame:
-        """Top ``n`` terms of each topic: topic, label, rank, term, weight."""
-        if not isinstance(n, int) or n < 1:
-            raise InputError(f"n={n!r}: expected a whole number >= 1")
+    @renamed_params(n="n_terms")
+    def top_terms(self, n_terms: int = 10) -> pd.DataFrame:
+        """The top ``n_terms`` terms of each topic (k × n_terms rows): topic, label, rank, term, weight."""
+        if isinstance(n_terms, bool) or not isinstance(n_terms, int) or n_terms < 1:
+            raise InputError(f"n_terms={n_terms!r}: expected a whole number >= 1")
         rows = []
         for k in range(self.k):
-            order = np.argsort(-self.components_[k], kind="stable")[:n]
+            order = np.argsort(-self.components_[k], kind="stable")[:n_terms]
             for rank, j in enumerate(order, 1):
                 rows.append((k, self.labels_[k], rank, self.vocab[j], float(self.components_[k, j])))
         return pd.DataFrame(rows, columns=["topic", "label", "rank", "term", "weight"])
 
-    def topics(self, n: int = 10) -> pd.DataFrame:
-        """One row per topic: topic, label, share (mean over training documents), terms (top n, joined)."""
-        tt = self.top_terms(n)
+    @renamed_params(n="n_terms")
+    def topics(self, n_terms: int = 10) -> pd.DataFrame:
+        """One row per topic: topic, label, share (mean over training documents), terms (top n_terms, joined)."""
+        tt = self.top_terms(n_terms)
         terms = tt.groupby("topic")["term"].apply(lambda s: "、".join(s))
         share = self.doc_topics_.mean(axis=0).to_numpy()
         return pd.DataFrame({"topic": range(self.k), "label": self.labels_, "share": share,
                              "terms": terms.reindex(range(self.k)).to_numpy()})
 
-    def transform(self, docs: Dtm | Document | Corpus, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-        """Topic shares of new documents (rows sum to 1; all zero if no term is known)."""
-        dtm = docs if isinstance(docs, Dtm) else Dtm.from_corpus(docs, tokenizer=tokenizer)
+    def transform(self, docs: Dtm | Document | Corpus | str, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+        """Topic shares of new documents (rows sum to 1; all zero if no term is known).
+
+        Texts are tokenized with the model's tokenizer; a Dtm or ``tokenizer`` made by
+        another tokenizer raises InputError.
+        """
+        dtm = as_dtms({"docs": docs}, tokenizer=tokenizer, recorded={"model": self.tokenizer})["docs"]
         x = dtm.match(self.vocab).counts.astype(float)
         if self.method == "nmf":
             x = self._tfidf.transform(x)
@@ -154,7 +169,7 @@ def fit_topics(dtm: Dtm, k: int, *, method: Method = "nmf", random_state: int = 
         labels.append("·".join(top))
     labels = _dedupe(labels)
     return TopicModel(method, int(k), int(random_state), dtm.vocab, comp, _shares(w, dtm.docs.index, labels),
-                      labels, model, tfidf)
+                      labels, model, tfidf, dtm.tokenizer)
 
 
 def _dedupe(labels: list[str]) -> list[str]:
@@ -240,7 +255,8 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
     ks = list(ks)
     if not ks:
         raise InputError("ks is empty; expected candidate numbers of topics, e.g. range(4, 13)")
-    ref = coherence_dtm if coherence_dtm is not None else dtm
+    ref = _check_dtm(coherence_dtm, "coherence_dtm") if coherence_dtm is not None else dtm
+    resolve_tokenizer(recorded={"dtm": dtm.tokenizer, "coherence_dtm": ref.tokenizer}, default=False)
     rows = []
     it = ks
     if progress:
@@ -276,3 +292,71 @@ def topic_trend(model: TopicModel, dtm: Dtm, *, by: str = "year") -> pd.DataFram
     out = shares.groupby(keys.to_numpy()).mean().sort_index()
     out.index.name = by
     return out
+
+
+# ----------------------------------------------------------------------------- topic comparisons
+
+def check_model(model: Any) -> TopicModel:
+    if not isinstance(model, TopicModel):
+        raise InputError(f"model is a {type(model).__name__}; expected a TopicModel from fit_topics()")
+    return model
+
+
+@renamed_params(corpus="reference")
+def topic_comparison(target: Document | str | Dtm, reference: Corpus | Dtm, model: TopicModel, *,
+                     tokenizer: Tokenizer | None = None, area_column: str = "policy_area",
+                     area: str | None = None) -> pd.DataFrame:
+    """The target's topic shares against the reference mean and the mean of same-area peers.
+
+    Parameters
+    ----------
+    target : Document, str or one-document Dtm
+    reference : Corpus, list of Documents, or Dtm
+        A document with the target's doc_id is left out.
+    model : TopicModel
+        Fitted on the reference (or the reference plus the target). Texts are tokenized
+        with its tokenizer.
+    tokenizer : Tokenizer, optional
+        Must be the model's and the Dtms' tokenizer if given.
+    area_column : str
+        The metadata column that names the policy area.
+    area : str, optional
+        The target's area (default: the target's own metadata, e.g. 禁毒).
+
+    Returns
+    -------
+    DataFrame
+        topic, label, target, corpus_mean, peers_mean, n_peers, diff_corpus, diff_peers,
+        sorted by the target's share (``corpus_mean`` is the mean over the reference;
+        ``peers_mean`` over its documents of the target's area).
+    """
+    check_model(model)
+    sides = as_dtms({"target": target, "reference": reference}, tokenizer=tokenizer,
+                    recorded={"model": model.tokenizer})
+    t, c = sides["target"], sides["reference"]
+    if t.n_docs != 1:
+        raise InputError(f"target has {t.n_docs} documents; expected exactly one")
+    if c.n_docs == 0:
+        raise InputError("reference is empty; expected at least one document")
+    c = c.drop_docs(t.doc_ids) if set(t.doc_ids) & set(c.doc_ids) else c
+    if c.n_docs == 0:
+        raise InputError("reference holds only the target; expected other documents to compare with")
+    if area is None and area_column in t.docs.columns:
+        area = t.docs[area_column].iloc[0]
+    ts = model.transform(t).iloc[0].to_numpy()
+    cs = model.transform(c)
+    if area is not None and area_column in c.docs.columns:
+        mask = (c.docs[area_column].astype(str) == str(area)).to_numpy()
+    else:
+        mask = np.zeros(c.n_docs, dtype=bool)
+    peers = cs[mask].mean(axis=0).to_numpy() if mask.any() else np.full(model.k, np.nan)
+    out = pd.DataFrame({
+        "topic": range(model.k), "label": model.labels_, "target": ts, "corpus_mean": cs.mean(axis=0).to_numpy(),
+        "peers_mean": peers, "n_peers": int(mask.sum()),
+    })
+    out["diff_corpus"] = out["target"] - out["corpus_mean"]
+    out["diff_peers"] = out["target"] - out["peers_mean"]
+    return out.sort_values(["target", "topic"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+theme_comparison = renamed_function("theme_comparison", topic_comparison)

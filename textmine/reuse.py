@@ -1,0 +1,253 @@
+"""Text reuse: sentences of a speech found, exactly or nearly, in other speeches.
+
+Sentences are compared on their Chinese characters only (punctuation and width
+differences do not matter), as sets of character n-gram shingles. A :class:`ReuseIndex`
+holds the shingles of a reference corpus's sentences; build it once and query it with
+many speeches (:func:`text_reuse` builds one when given a corpus).
+"""
+
+from __future__ import annotations
+
+from dataclasses import FrozenInstanceError, dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ._deprecation import renamed_params
+from ._docs import as_corpus, as_document
+from ._text import HAN as _HAN
+from .corpus import Corpus, Document
+from .errors import InputError
+from .structure import sentence_spans
+
+__all__ = ["text_reuse", "TextReuse", "ReuseIndex"]
+
+_NGRAM, _MIN_CHARS = 3, 20
+
+
+@dataclass(frozen=True)
+class TextReuse:
+    """The result of :func:`text_reuse`.
+
+    Attributes
+    ----------
+    matches : DataFrame
+        One row per (target sentence, reference sentence) match: target_id, source_id,
+        target_sentence, source_sentence, jaccard, exact, target_start, source_start.
+    ratios : DataFrame
+        One row per reference document: doc_id, n_matches, reused_chars, reuse_ratio (share
+        of the target's sentence characters found in that document), sorted by reuse_ratio.
+    sentences : DataFrame
+        Each target sentence considered: start, end, text, n_chars, reused (bool), best_source,
+        best_jaccard. Rows with reused == False are the target's original passages.
+    """
+
+    matches: pd.DataFrame
+    ratios: pd.DataFrame
+    sentences: pd.DataFrame
+
+    @property
+    def reuse_ratio(self) -> float:
+        """Share of the target's sentence characters found in any reference document."""
+        s = self.sentences
+        total = s["n_chars"].sum()
+        return float(s.loc[s["reused"], "n_chars"].sum() / total) if total else 0.0
+
+    @property
+    def original(self) -> pd.DataFrame:
+        """Target sentences not found elsewhere."""
+        return self.sentences[~self.sentences["reused"]]
+
+
+def _check_int(value: Any, name: str, lo: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < lo:
+        raise InputError(f"{name}={value!r}: expected a whole number >= {lo}")
+    return value
+
+
+def _check_threshold(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise InputError(f"threshold={value!r}: expected a Jaccard similarity in (0, 1]")
+
+
+def _sentences(doc: Document, min_chars: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, Han characters) of each sentence with at least ``min_chars`` Han characters."""
+    out = []
+    for s, e in sentence_spans(doc.text):
+        text = doc.text[s:e].strip()
+        han = "".join(_HAN.findall(text))
+        if len(han) >= min_chars:
+            out.append((s, e, text, han))
+    return out
+
+
+def _shingles(han: str, n: int) -> set[str]:
+    return {han[j:j + n] for j in range(len(han) - n + 1)} or {han}
+
+
+class ReuseIndex:
+    """The shingles of every sentence of a reference corpus, for :func:`text_reuse`.
+
+    Building it is the costly part of text reuse; keep it to compare many speeches
+    with the same corpus. It is immutable: its contents were made with ``ngram`` and
+    ``min_chars``.
+
+    Parameters
+    ----------
+    reference : Corpus, Document, str or list of them
+    ngram : int
+        Shingle length in characters.
+    min_chars : int
+        Ignore sentences with fewer Chinese characters (short stock phrases).
+
+    Attributes
+    ----------
+    doc_ids : tuple of str
+        The indexed documents, in order.
+    n_sentences : int
+        Sentences indexed.
+
+    Examples
+    --------
+    >>> index = ReuseIndex([Document("s", "要坚持党委统一领导、部门齐抓共管的工作格局。")], min_chars=10)
+    >>> text_reuse("必须坚持党委统一领导、部门齐抓共管的工作格局。", index, min_chars=10).matches.source_id.tolist()
+    ['s']
+    """
+
+    def __init__(self, reference: Corpus | Document | str | list, *, ngram: int = _NGRAM,
+                 min_chars: int = _MIN_CHARS) -> None:
+        corpus = as_corpus(reference, name="reference")
+        ngram = _check_int(ngram, "ngram", 1)
+        min_chars = _check_int(min_chars, "min_chars", 0)
+        sents: list[tuple[str, int, str, str]] = []  # doc_id, start, text, han
+        for d in corpus:
+            sents.extend((d.doc_id, s, text, han) for s, _e, text, han in _sentences(d, min_chars))
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for i, (*_, han) in enumerate(sents):
+            for g in _shingles(han, ngram):
+                rows.append(i)
+                cols.append(vocab.setdefault(g, len(vocab)))
+        # sentences × shingles, binary: |A ∩ B| for every pair is one sparse product
+        m = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sents), len(vocab)))
+        for name, value in (("ngram", ngram), ("min_chars", min_chars), ("doc_ids", tuple(corpus.ids)),
+                            ("_sents", tuple(sents)), ("_matrix", m), ("_sizes", np.asarray(m.sum(axis=1)).ravel()),
+                            ("_vocab", vocab)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"ReuseIndex is immutable: cannot assign to {name!r}; build a new index")
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self._sents)
+
+    def __repr__(self) -> str:
+        return (f"ReuseIndex({len(self.doc_ids)} documents, {self.n_sentences} sentences, ngram={self.ngram}, "
+                f"min_chars={self.min_chars})")
+
+    def query(self, target: Document | str, *, threshold: float = 0.5) -> TextReuse:
+        """The target's sentences found in the indexed documents (see :func:`text_reuse`)."""
+        target = as_document(target, name="target")
+        _check_threshold(threshold)
+        ngram = self.ngram
+        tsent = _sentences(target, self.min_chars)
+        csent = self._sents
+        # target sentences over the index's shingles; shingles the index lacks still count in |A ∪ B|
+        rows_, cols_ = [], []
+        ta = np.zeros(len(tsent))
+        for i, (*_, han) in enumerate(tsent):
+            grams = _shingles(han, ngram)
+            ta[i] = len(grams)
+            for g in grams:
+                k = self._vocab.get(g)
+                if k is not None:
+                    rows_.append(i)
+                    cols_.append(k)
+        tm_ = sp.csr_matrix((np.ones(len(rows_), dtype=np.float32), (rows_, cols_)),
+                            shape=(len(tsent), len(self._vocab)))
+        ca = self._sizes
+        rows = []
+        if len(tsent) and len(csent):
+            inter = (tm_ @ self._matrix.T).tocoo()
+            jac = inter.data / (ta[inter.row] + ca[inter.col] - inter.data)
+            hit = jac >= threshold - 1e-12
+            for i, j, jv in zip(inter.row[hit], inter.col[hit], jac[hit]):
+                ts, _te, ttext, th = tsent[i]
+                did, cs_, ctext, ch = csent[j]
+                if did == target.doc_id:
+                    continue
+                rows.append((target.doc_id, did, ttext, ctext, float(jv), th == ch, int(ts), int(cs_), i))
+        matches = pd.DataFrame(rows, columns=["target_id", "source_id", "target_sentence", "source_sentence",
+                                              "jaccard", "exact", "target_start", "source_start", "_i"])
+        matches = matches.sort_values(["target_start", "jaccard", "source_id"], ascending=[True, False, True],
+                                      kind="stable").reset_index(drop=True)
+        n_chars = np.array([len(h) for *_, h in tsent], dtype=np.int64)
+        total = int(n_chars.sum())  # the denominator of every ratio: all of the target's sentence characters
+        ratio_rows = []
+        for doc_id in self.doc_ids:
+            if doc_id == target.doc_id:
+                continue
+            m = matches[matches.source_id == doc_id]
+            idx = sorted(set(m["_i"]))
+            chars = int(n_chars[idx].sum()) if idx else 0
+            ratio_rows.append((doc_id, len(m), chars, chars / total if total else 0.0))
+        ratios = pd.DataFrame(ratio_rows, columns=["doc_id", "n_matches", "reused_chars", "reuse_ratio"])
+        ratios = ratios.sort_values(["reuse_ratio", "doc_id"], ascending=[False, True],
+                                    kind="stable").reset_index(drop=True)
+        best = matches.sort_values("jaccard", ascending=False, kind="stable").drop_duplicates("_i").set_index("_i")
+        sentences = pd.DataFrame({
+            "start": [s for s, *_ in tsent], "end": [e for _, e, *_ in tsent], "text": [t for _, _, t, _ in tsent],
+            "n_chars": n_chars,
+        })
+        sentences["reused"] = sentences.index.isin(best.index)
+        sentences["best_source"] = best["source_id"].reindex(sentences.index).to_numpy()
+        sentences["best_jaccard"] = best["jaccard"].reindex(sentences.index).to_numpy()
+        return TextReuse(matches.drop(columns="_i"), ratios, sentences)
+
+
+@renamed_params(corpus="reference")
+def text_reuse(target: Document | str, reference: Corpus | ReuseIndex | list, *, threshold: float = 0.5,
+               ngram: int | None = None, min_chars: int | None = None) -> TextReuse:
+    """Sentences of the target found, exactly or nearly, in reference speeches.
+
+    Sentences are compared on their Chinese characters only (punctuation and width
+    differences do not matter) as sets of character n-gram shingles; a pair matches
+    when its Jaccard similarity is at least ``threshold``.
+
+    Parameters
+    ----------
+    target : Document or str
+    reference : Corpus, list of Documents, or ReuseIndex
+        A document with the target's doc_id is left out. Pass a :class:`ReuseIndex` to
+        compare many targets with one corpus without indexing it again.
+    threshold : float
+        Minimum Jaccard similarity, in (0, 1].
+    ngram : int, optional
+        Shingle length in characters (default 3, or the index's).
+    min_chars : int, optional
+        Ignore sentences with fewer Chinese characters (default 20, or the index's).
+
+    Returns
+    -------
+    TextReuse
+
+    Raises
+    ------
+    InputError
+        Also when ``ngram`` or ``min_chars`` differ from those of the given ReuseIndex.
+    """
+    target = as_document(target, name="target")  # checked before the (costly) index is built
+    _check_threshold(threshold)
+    if isinstance(reference, ReuseIndex):
+        for name, given, built in (("ngram", ngram, reference.ngram), ("min_chars", min_chars, reference.min_chars)):
+            if given is not None and given != built:
+                raise InputError(f"{name}={given!r} but the ReuseIndex was built with {name}={built}; "
+                                 "expected the same (or leave it out)")
+        index = reference
+    else:
+        index = ReuseIndex(reference, ngram=_NGRAM if ngram is None else ngram,
+                           min_chars=_MIN_CHARS if min_chars is None else min_chars)
+    return index.query(target, threshold=threshold)
