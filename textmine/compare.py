@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,15 +140,19 @@ def theme_comparison(target: Document | Dtm, corpus: Corpus | Dtm, model: TopicM
 
 
 def section_themes(doc: Document, model: TopicModel, *, level: int = 1,
-                   tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                   tokenizer: Tokenizer | None = None,
+                   sentence_tokens: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
     """Topic shares of each outline section of a speech (a section × theme table).
+
+    ``sentence_tokens``, if given, are the doc's tokens already made, one list per
+    sentence of ``sentence_spans(doc.text)``; the sections are then not tokenized again.
 
     Returns
     -------
     DataFrame
         Indexed by section label (``一、认识要再提高``; the preamble is ``开篇``), one column per topic.
     """
-    from .keywords import section_table
+    from .keywords import _section_tokens, section_table
 
     if not isinstance(doc, Document):
         raise InputError(f"doc is a {type(doc).__name__}; expected a Document")
@@ -155,8 +160,14 @@ def section_themes(doc: Document, model: TopicModel, *, level: int = 1,
         raise InputError(f"model is a {type(model).__name__}; expected a TopicModel from fit_topics()")
     o = section_table(doc, level)
     labels = [("开篇" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
-    docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e]) for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
-    shares = model.transform(Corpus(docs), tokenizer=tokenizer)
+    if sentence_tokens is None:
+        docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e])
+                for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
+        shares = model.transform(Corpus(docs), tokenizer=tokenizer)
+    else:
+        toks = _section_tokens(doc.text, o["start"].tolist(), o["end"].tolist(), tokenizer or Tokenizer(),
+                               sentence_tokens)
+        shares = model.transform(Dtm.from_tokens(toks, [f"{doc.doc_id}#{i}" for i in range(len(toks))]))
     shares.index = pd.Index(labels, name="section")
     return shares
 

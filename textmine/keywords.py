@@ -7,8 +7,11 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
+from collections.abc import Sequence
+from itertools import chain
 from typing import Literal
 
 import numpy as np
@@ -173,8 +176,40 @@ def section_table(doc: Document, level: int) -> pd.DataFrame:
     return o
 
 
+def _sentence_token_lists(texts: list[str], sentence_tokens: Sequence[Sequence[str]], what: str) -> list[list[str]]:
+    if isinstance(sentence_tokens, (str, bytes)) or not isinstance(sentence_tokens, Sequence):
+        raise InputError(f"sentence_tokens is a {type(sentence_tokens).__name__}; expected one token list per "
+                         f"sentence of {what}")
+    if len(sentence_tokens) != len(texts):
+        raise InputError(f"sentence_tokens has {len(sentence_tokens)} token lists; expected one per sentence of "
+                         f"{what} ({len(texts)}, as sentence_spans() splits it)")
+    return [list(t) for t in sentence_tokens]
+
+
+def _section_tokens(text: str, starts: Sequence[int], ends: Sequence[int], tok: Tokenizer,
+                    sentence_tokens: Sequence[Sequence[str]] | None) -> list[list[str]]:
+    """Tokens of each section ``text[start:end]``, joined from its sentences' tokens when they are given.
+
+    The segmenter never joins characters across a sentence end or a line break, so a
+    section's tokens are its sentences' tokens in order; a section whose edge falls inside
+    a sentence is tokenized on its own.
+    """
+    if sentence_tokens is None:
+        return tok.tokenize_many([text[s:e] for s, e in zip(starts, ends)])
+    spans = sentence_spans(text)
+    toks = _sentence_token_lists([text[s:e] for s, e in spans], sentence_tokens, "doc")
+    first = [s for s, _ in spans]
+    out = []
+    for a, b in zip(starts, ends):
+        i, j = bisect.bisect_left(first, a), bisect.bisect_left(first, b)
+        straddles = (i > 0 and spans[i - 1][1] > a) or (j > 0 and spans[j - 1][1] > b)
+        out.append(tok.tokenize(text[a:b]) if straddles else list(chain.from_iterable(toks[i:j])))
+    return out
+
+
 def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
-                     tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                     tokenizer: Tokenizer | None = None,
+                     sentence_tokens: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
     """Each outline section with its most characteristic terms.
 
     Terms are ranked within a section by count × IDF across the speech's sections,
@@ -186,6 +221,9 @@ def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
     doc : Document or str
     level : int
         Deepest outline level to list (1: 一、 sections; 2: also （一） subsections).
+    sentence_tokens : sequence of list of str, optional
+        The doc's tokens already made, one list per sentence of
+        ``sentence_spans(doc.text)``; given, the doc is not tokenized again.
 
     Returns
     -------
@@ -198,7 +236,7 @@ def section_keywords(doc: Document | str, *, level: int = 2, n: int = 5,
     d = _doc(doc)
     tok = tokenizer or Tokenizer()
     sec = section_table(d, level)
-    toks = tok.tokenize_many([d.text[s:e] for s, e in zip(sec["start"], sec["end"])])
+    toks = _section_tokens(d.text, sec["start"].tolist(), sec["end"].tolist(), tok, sentence_tokens)
     dtm = Dtm.from_tokens(toks)
     if dtm.n_terms:
         df = dtm.doc_freq().to_numpy()
@@ -278,8 +316,12 @@ def dispersion(doc: Document | str, terms: list[str] | tuple[str, ...]) -> pd.Da
 
 
 def cooccurrence(doc: Document | Corpus | str, *, n: int = 30, window: int = 5,
-                 tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                 tokenizer: Tokenizer | None = None,
+                 sentence_tokens: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
     """Co-occurrence of the ``n`` most frequent terms within ``window`` tokens of a sentence.
+
+    ``sentence_tokens``, if given, are the tokens already made: one list per sentence
+    (``sentence_spans`` of each document, in order); the text is then not tokenized again.
 
     Returns
     -------
@@ -294,7 +336,10 @@ def cooccurrence(doc: Document | Corpus | str, *, n: int = 30, window: int = 5,
     sents = []
     for d in as_corpus(doc, name="doc"):
         sents.extend(d.text[s:e] for s, e in sentence_spans(d.text))
-    token_lists = tok.tokenize_many(sents) if sents else []
+    if sentence_tokens is not None:
+        token_lists = _sentence_token_lists(sents, sentence_tokens, "doc")
+    else:
+        token_lists = tok.tokenize_many(sents) if sents else []
     counts: Counter[str] = Counter()
     for t in token_lists:
         counts.update(t)
