@@ -58,15 +58,33 @@ STAGES = ["errors", "corpus", "clean", "tokenize", "dtm", "structure", "keywords
           "plots", "report", "cli"]
 
 
+def _stage_files(mod: str) -> list[tuple[Path, int]]:
+    """The files of a stage (a module, or every module of a package) and their depth below textmine/."""
+    if (PKG / mod).is_dir():
+        return [(f, len(f.relative_to(PKG).parts) - 1) for f in sorted((PKG / mod).rglob("*.py"))]
+    return [(PKG / f"{mod}.py", 0)]
+
+
+def _stage_imports(mod: str) -> set[str]:
+    """The other textmine stages a stage imports (``from .x``, ``from ..x``, ``from . import x``)."""
+    deps = set()
+    for path, depth in _stage_files(mod):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or node.level == 0 or node.level > depth + 1:
+                continue
+            parts = list(path.relative_to(PKG).parts[:depth][:depth + 1 - node.level])
+            parts += node.module.split(".") if node.module else []
+            names = [parts[0]] if parts else [a.name for a in node.names]  # `from . import x` at the top
+            deps |= {n for n in names if n != mod}
+    return deps
+
+
 def test_modules_import_only_from_upstream_stages():
     bad = []
     for mod in STAGES:
-        tree = ast.parse((PKG / f"{mod}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
-                dep = node.module.split(".")[0]
-                if dep in STAGES and STAGES.index(dep) >= STAGES.index(mod):
-                    bad.append(f"{mod} imports {dep}")
+        for dep in _stage_imports(mod):
+            if dep in STAGES and STAGES.index(dep) >= STAGES.index(mod):
+                bad.append(f"{mod} imports {dep}")
     assert bad == []
 
 

@@ -54,7 +54,7 @@ _EXPORTS: dict[str, str] = {
         "plot_similar", "plot_outline_map", "plot_dispersion", "plot_section_heatmap", "plot_cooccurrence",
         "plot_duties", "plot_topic_trend", "save_figure", "cjk_font", "use_style")
 }
-_EXPORTS.update({"build_report": "report", "Report": "report"})
+_EXPORTS.update({"build_report": "report", "Report": "report", "BriefingOptions": "report"})
 
 __all__ = sorted(_EAGER + list(_EXPORTS)) + ["__version__"]
 
