@@ -104,8 +104,13 @@ def peer_keyness(r: Result) -> str | None:
 def similar_documents(r: Result) -> str:
     """最相似的讲话: the three nearest speeches, with policy area and similarity."""
     sim = r.similar_documents
-    desc = "；".join(f"{x.title if 'title' in sim else x.doc_id}（{getattr(x, 'policy_area', '') or ''}，"
-                    f"相似度{x.similarity:.2f}）" for x in sim.head(3).itertuples())
+
+    def area(x: Any) -> str:
+        a = getattr(x, "policy_area", "")
+        return "" if a is None or pd.isna(a) else str(a)  # a speech without the metadata: blank, not "nan"
+
+    desc = "；".join(f"{x.title if 'title' in sim else x.doc_id}（{area(x)}，相似度{x.similarity:.2f}）"
+                    for x in sim.head(3).itertuples())
     return f"最相似的讲话：{desc}。"
 
 
