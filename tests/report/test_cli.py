@@ -119,3 +119,23 @@ def test_only_cli_imports_report():
                 if "report" in names:
                     importers.append(str(rel))
     assert importers == ["cli.py"]
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], tm.BriefingOptions()),
+    (["--top", "3"], tm.BriefingOptions(top_terms=3, keyness_terms=3, similar_documents=3)),
+    (["--k", "5", "--seed", "7"], tm.BriefingOptions(k=5, random_state=7)),
+])
+def test_cli_options_are_the_defaults_unless_given(monkeypatch, tmp_path, capsys, argv, expected):
+    import textmine.report
+
+    got = {}
+
+    def fake_build_report(speech, corpus, **kwargs):
+        got.update(kwargs)
+        return textmine.report.Report(tmp_path)
+
+    monkeypatch.setattr(textmine.report, "build_report", fake_build_report)
+    assert main(["report", "--quiet", *argv]) == 0
+    assert got["options"] == expected and "top" not in got
+    assert capsys.readouterr().out.startswith(f"wrote 0 files to {tmp_path}")
