@@ -58,7 +58,7 @@ _EXPORTS: dict[str, str] = {
         # plot_section_topics (they warn when called)
         "plot_topic_shares", "plot_similar", "plot_outline_map", "plot_section_heatmap")
 }
-_EXPORTS.update({"build_report": "report", "Report": "report"})
+_EXPORTS.update({"build_report": "report", "Report": "report", "BriefingOptions": "report"})
 
 __all__ = sorted(_EAGER + list(_EXPORTS)) + ["__version__"]
 

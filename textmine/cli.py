@@ -32,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="out", help="output folder (default: out)")
     r.add_argument("--formats", default="png,svg,csv,md,pptx",
                    help="comma-separated subset of png,svg,csv,md,pptx (default: all)")
-    r.add_argument("--top", type=int, default=20, help="terms per table (default: 20)")
+    r.add_argument("--top", type=int, default=None,
+                   help="rows of the top-terms table and chart, terms per side of the keyness chart and "
+                        "speeches in the similarity chart (default: 20, 15 and 10)")
     r.add_argument("--k", type=int, default=None, help="number of topics (default: chosen by coherence)")
     r.add_argument("--seed", type=int, default=0, help="random seed for topics and layouts (default: 0)")
     r.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -50,12 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
     try:
-        from .report import build_report
+        from .report import BriefingOptions, build_report
 
         t0 = time.perf_counter()
         formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-        report = build_report(args.speech, args.corpus, out_dir=args.out, formats=formats, top=args.top,
-                              k=args.k, random_state=args.seed, progress=not args.quiet)
+        options = BriefingOptions(k=args.k, random_state=args.seed)
+        if args.top is not None:
+            options = options.replace(top_terms=args.top, keyness_terms=args.top, similar_documents=args.top)
+        report = build_report(args.speech, args.corpus, out_dir=args.out, formats=formats, options=options,
+                              progress=not args.quiet)
     except KeyboardInterrupt:
         print("textmine: interrupted", file=sys.stderr)
         return 130
