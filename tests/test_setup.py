@@ -58,15 +58,23 @@ STAGES = ["errors", "corpus", "clean", "tokenize", "dtm", "structure", "keywords
           "plots", "report", "cli"]
 
 
+def _stage_files(mod: str) -> list[tuple[Path, int]]:
+    """The files of a stage (a module, or every module of a package) and the import level of the package root."""
+    if (PKG / mod).is_dir():
+        return [(p, 2) for p in sorted((PKG / mod).glob("*.py"))]
+    return [(PKG / f"{mod}.py", 1)]
+
+
 def test_modules_import_only_from_upstream_stages():
     bad = []
     for mod in STAGES:
-        tree = ast.parse((PKG / f"{mod}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
-                dep = node.module.split(".")[0]
-                if dep in STAGES and STAGES.index(dep) >= STAGES.index(mod):
-                    bad.append(f"{mod} imports {dep}")
+        for path, level in _stage_files(mod):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.level == level and node.module:
+                    dep = node.module.split(".")[0]
+                    if dep in STAGES and STAGES.index(dep) >= STAGES.index(mod):
+                        bad.append(f"{mod} imports {dep}")
     assert bad == []
 
 
