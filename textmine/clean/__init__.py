@@ -105,10 +105,11 @@ class _State:
         self.protected: list[int] = []
 
     def run(self, steps: Iterable[str], ctx: dict) -> None:
+        steps = list(steps)
         for step in steps:
             if step in self.done:
                 continue
-            step_ctx = dict(ctx)
+            step_ctx = {**ctx, "furniture": "furniture" in steps}
             if step == "repair":
                 step_ctx["protected_breaks"] = frozenset(self.protected)
             before = self.text

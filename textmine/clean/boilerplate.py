@@ -18,7 +18,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from .patterns import HEADING_RE, SALUTATION_RE, is_body_line, n_han, norm_line, split_lines
+from .furniture import _SOURCE_PAREN, _provenance_label, _strong_kind
+from .patterns import HEADING_RE, Line, SALUTATION_RE, is_body_line, n_han, norm_line, split_lines
 
 _BOILER_KEYS = re.compile(
     r"小编|本站|范文|为大家整理|为您整理|为大家收集|为大家分享|为您分享|供大家参考|仅供参考|欢迎阅读|欢迎下载"
@@ -53,8 +54,11 @@ def template_edits(text: str, ctx: dict | None = None) -> list[tuple]:
             continue
         seen.add((s, e))
         line = text[s:e]
-        if _BARE_URL.match(line.strip()):
-            continue  # a bare URL heading a scrape is provenance (the furniture step)
+        c = line.strip(" \t\r\n\u3000\xa0")
+        if _BARE_URL.match(c) or _provenance_label(c) is not None or _SOURCE_PAREN.fullmatch(c):
+            continue  # a provenance line (来源：…, a bare URL): the furniture step's, with its value
+        if (ctx or {}).get("furniture") and _strong_kind(Line(0, 0, 0, 0, c), before_speech=False):
+            continue  # chrome (ICP, 版权所有 …): the furniture step records it with its kind
         if len(line.strip()) <= 160 and _BOILER_KEYS.search(line):
             edits.append((s, e, "", "template line", "template"))
     return edits

@@ -74,15 +74,25 @@ _BREADCRUMB = re.compile(r"^(?:[^\s>»›。，！？]{1,14}\s*[>»›]\s*){1,8}
 
 def _provenance_label(content: str) -> tuple[str, str] | None:
     """(label, value) if the line is a provenance line ``label：value`` (value may be empty)."""
+    head = _SPACES.sub("", content[:12])
     for label in furniture_lists().provenance:
-        if content.startswith(label):
-            rest = content[len(label):].lstrip(" \u3000")
+        key = _SPACES.sub("", label)
+        if head.startswith(key):
+            # map the label back onto the content (索 引 号 may be spaced with any kind of space)
+            k, n = 0, 0
+            while n < len(key) and k < len(content):
+                n += not _SPACES.match(content[k])
+                k += 1
+            rest = content[k:].lstrip(" \u3000\u2002\u2003")
             if rest[:1] in (":", "："):
                 value = rest[1:].strip(" \u3000")
                 if len(value) <= 40 and not re.search(r"[。！？；]", value):
-                    return label, value
+                    return key, value
             return None
     return None
+
+
+_SPACES = re.compile(r"[\s\u3000\u2000-\u200a\xa0]")
 
 
 def _is_title_like(content: str) -> bool:
@@ -100,6 +110,8 @@ def _strong_kind(line: Line, *, before_speech: bool) -> tuple[str, str] | None:
     toks = widget_tokens(c)
     if toks and all(t in lists.widget for t in toks):
         return "widget", "page widget"
+    if len(c) <= 200 and any(k in c for k in lists.chrome_id):
+        return "widget", "site chrome"
     if len(c) <= 120 and any(k in c for k in lists.chrome) and not re.search(r"[。！？；]", c):
         return "widget", "site chrome"
     if toks and len(c) <= 30 and toks[0].startswith(lists.position):
@@ -149,6 +161,8 @@ def _zone_kind(line: Line) -> tuple[str, str] | None:
         return "provenance", "bare URL line"
     if _BREADCRUMB.match(c):
         return "navigation", "breadcrumb"
+    if toks and len(c) <= 10 and toks[0].startswith(lists.related):
+        return "related", "related-links label"
     return None
 
 
@@ -338,6 +352,12 @@ def _footer(lines: list[Line], kinds: dict[int, tuple[str, str]], tail_start: in
     if all(_is_title_like(lines[i].content) or norm_line(lines[i].content) in flat for i in rest):
         for i in rest:
             kinds[i] = ("related", "page footer")
+        # an empty attachment label (附件：) just above the footer
+        j = start - 1
+        while j >= tail_start and not lines[j].content:
+            j -= 1
+        if j >= tail_start and j not in kinds and re.fullmatch(r"(?:附件|附表|相关附件)[:：]", lines[j].content):
+            kinds[j] = ("related", "empty attachment label")
 
 
 def _inline_edits(text: str, removed: list[tuple[int, int]]) -> list[tuple]:

@@ -15,7 +15,8 @@ import re
 
 from .patterns import SALUTATION_RE, SPACE, furniture_lists, is_body_line, n_han, split_lines
 
-_TITLE_END = ("讲话", "报告", "致辞", "发言", "讲演", "演讲", "说明", "贺词", "献词", "讲话稿", "工作报告")
+_TITLE_END = ("讲话", "报告", "致辞", "发言", "讲演", "演讲", "说明", "贺词", "献词", "讲话稿", "公报", "决议", "决定",
+              "纲要", "规划")
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 _CN_DATE = r"[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
@@ -30,6 +31,9 @@ _ROLE = (r"(?:[\u4e00-\u9fff]{0,16}?(?:代省长|代市长|代主席|副省长|�
          r"盟长|旗长|部长|总理|委员长|主任|局长|厅长|院长|秘书长))")
 _NAME = r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·]){1,8}"
 _SPEAKER = re.compile(rf"^(?P<role>{_ROLE})?[ \u3000]*(?P<name>{_NAME})$")
+#: The issuing bodies of a document (某市统计局  国家统计局某市调查队)
+_ISSUERS = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)"
+                      r"(?:[ \u3000\u2002\u2003]+[\u4e00-\u9fff]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)){0,3}")
 _GLUED_TITLE = re.compile(
     rf"^(?P<title>[^。！？，；\n]{{4,80}}?(?:{'|'.join(_TITLE_END)}))[ \u3000]*[（(](?P<date>{_DATE})[）)][ \u3000]*")
 _GLUED_SPEAKER_STOP = re.compile(r"(?:[ \u3000\n]|尊敬的|亲爱的|各位|同志们|女士们|先生们|朋友们|同学们)")
@@ -64,6 +68,7 @@ def _cn_small(s: str) -> int:
 
 
 def _is_title(c: str) -> bool:
+    c = c.rstrip(" |｜\u3000")  # a page title: 某县人民政府 | 某县2015年统计公报 |
     return (4 <= n_han(c) and len(c) <= 80 and not re.search(r"[。！？；]", c)
             and c.rstrip("）)》」").endswith(_TITLE_END) and not _DASH_LINE.match(c))
 
@@ -99,19 +104,39 @@ def header_edits(text: str, ctx: dict | None = None) -> list[tuple]:
             field = "title"
         elif m and (m.group("date") or _DASH_LINE.match(c) or c.startswith(("（", "("))):
             field = "occasion"
+        elif _DASH_LINE.match(c) and re.match(rf"^[—–―\-－]{{1,2}}\s*{_DATE}\s*在", c) and len(c) <= 60:
+            field = "occasion"  # ——2026年1月26日在某省第十四届 (the page broke the line)
         elif last_field == "occasion" and len(c) <= 30 and c.endswith(("上", "上）", "上)")) and n_han(c) >= 3:
             field = "occasion"  # the rest of an occasion the page broke in two
-        elif (found & {"title", "occasion"}) and _speaker(c):
+        elif (found & {"title", "occasion"}) and (_speaker(c) or _ISSUERS.fullmatch(c)):
             field = "speaker"
-        elif re.fullmatch(_DATE, c):
+        elif re.fullmatch(rf"[（(]?\s*{_DATE}\s*[）)]?", c):
             field = "date"
         if field:
             edits.append((ln.start, ln.stop, "", field, "header"))
             found.add(field)
             last_field = field
     if body < len(lines):
-        edits += _glued(text, lines[body])
+        glued = _glued(text, lines[body])
+        if not glued:
+            glued = _repeated_title(text, lines[body], [e for e in edits if e[3] == "title"])
+        edits += glued
     return edits
+
+
+def _repeated_title(text: str, ln, titles: list[tuple]) -> list[tuple]:
+    """The title found above, repeated at the start of the first body line (某县2015年统计公报 2015年，…)."""
+    c = ln.content
+    for s, e, *_ in titles:
+        t = text[s:e].strip(SPACE + "\n").rstrip(" |｜")
+        t = t.rsplit("|", 1)[-1].strip() if "|" in t else t
+        if len(t) >= 6 and c.startswith(t) and c[len(t):len(t) + 1] in (" ", "\u3000"):
+            start = ln.start + (len(text[ln.start:ln.end]) - len(text[ln.start:ln.end].lstrip(SPACE)))
+            end = start + len(t)
+            while end < ln.end and text[end] in " \u3000":
+                end += 1
+            return [(start, end, "", "title", "header")]
+    return []
 
 
 def _glued(text: str, ln) -> list[tuple]:
@@ -142,7 +167,8 @@ def header_fields(changes, provenance) -> dict[str, str]:
     for c in changes:
         v = c.old.strip(SPACE + "\n")
         if c.note == "title":
-            out.setdefault("title", v)
+            v = v.rstrip(" |｜\u3000")
+            out.setdefault("title", v.rsplit("|", 1)[-1].strip() if "|" in v else v)
             sp = next((s for s in furniture_lists().speaker if v.startswith(s)), None)
             if sp and "speaker" not in out:
                 out["speaker"] = sp
@@ -169,7 +195,7 @@ def header_fields(changes, provenance) -> dict[str, str]:
                 if sp[1]:
                     out.setdefault("speaker_role", sp[1])
             elif v:
-                out.setdefault("speaker", v)
+                out.setdefault("speaker", re.sub(r"[ \u3000\u2002\u2003]+", " ", v))
         elif c.note == "date":
             d = cn_date(v.strip("（）()"))
             if d:
@@ -185,6 +211,7 @@ _PROV_FIELDS = (("来源", "outlet"), ("时间", "published"), ("日期", "publi
 def provenance_fields(changes) -> dict[str, str]:
     """``outlet``, ``published``, ``author``, ``editor`` and ``url`` from removed provenance lines."""
     out: dict[str, str] = {}
+    bare: dict[str, str] = {}
     label = ""
     for c in changes:
         if c.kind != "provenance":
@@ -196,7 +223,7 @@ def provenance_fields(changes) -> dict[str, str]:
             out.setdefault("url", v)
             continue
         elif c.note == "bare date line":
-            out.setdefault("published", cn_date(v))
+            bare.setdefault("published", cn_date(v))  # below a labelled date: a page clock looks the same
             continue
         else:
             parts = re.split(r"\s*[:：]\s*", v, maxsplit=1)
@@ -206,4 +233,7 @@ def provenance_fields(changes) -> dict[str, str]:
             if key in lab and value:
                 out.setdefault(field, cn_date(value) if field == "published" else value)
                 break
+    for k, v in bare.items():
+        if not out.get(k):
+            out[k] = v
     return {k: v for k, v in out.items() if v}

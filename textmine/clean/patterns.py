@@ -85,6 +85,7 @@ class FurnitureLists(NamedTuple):
     widget: frozenset[str]
     widget_zone: frozenset[str]
     chrome: tuple[str, ...]
+    chrome_id: tuple[str, ...]
     position: tuple[str, ...]
     provenance: tuple[str, ...]
     related: tuple[str, ...]
@@ -109,7 +110,7 @@ def furniture_lists() -> FurnitureLists:
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731 - longest first in alternations
     return FurnitureLists(
         widget=frozenset(sections["widget"]), widget_zone=frozenset(sections["widget_zone"]),
-        chrome=tuple(sections["chrome"]), position=by_len(sections["position"]),
+        chrome=tuple(sections["chrome"]), chrome_id=tuple(sections["chrome_id"]), position=by_len(sections["position"]),
         provenance=by_len(sections["provenance"]), related=by_len(sections["related"]),
         further_reading=by_len(sections["further_reading"]), speaker=by_len(sections["speaker"]),
     )
