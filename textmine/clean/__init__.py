@@ -146,6 +146,8 @@ class _State:
         fields = header_fields([c for c in self.changes if c.step == "header"],
                                [c for c in self.changes if c.step == "furniture"])
         header = {**fields, **self.header}
+        if any(c.step == "script" for c in self.changes):
+            header.setdefault("script", "traditional")  # the raw text is Traditional: undo(steps=["script"])
         meta = dict(doc.meta)
         for key in ("occasion", "date", "speaker", "speaker_role"):
             if header.get(key) and meta.get(key) in (None, ""):

@@ -23,7 +23,7 @@ from .patterns import HEADING_RE, Line, SALUTATION_RE, is_body_line, n_han, norm
 
 _BOILER_KEYS = re.compile(
     r"小编|本站|范文|为大家整理|为您整理|为大家收集|为大家分享|为您分享|供大家参考|仅供参考|欢迎阅读|欢迎下载"
-    r"|文章来源|本文来源|来源[:：]|转载|版权(?:归|声明|所有)|免责声明|全部内容|www\.|https?://"
+    r"|文章来源|本文来源|(?<![资料数据])来源[:：]|转载|版权(?:归|声明|所有)|免责声明|全部内容|www\.|https?://"
     r"|精心挑选|收集整理|编辑整理|整理发布|整理收录|网友投稿|本文档|本文库|仅供[^，。]{0,10}(?:学习|参考|借鉴|交流)"
 )
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -59,9 +59,15 @@ def template_edits(text: str, ctx: dict | None = None) -> list[tuple]:
             continue  # a provenance line (来源：…, a bare URL): the furniture step's, with its value
         if (ctx or {}).get("furniture") and _strong_kind(Line(0, 0, 0, 0, c), before_speech=False):
             continue  # chrome (ICP, 版权所有 …): the furniture step records it with its kind
-        if len(line.strip()) <= 160 and _BOILER_KEYS.search(line):
+        if len(line.strip()) <= 160 and _BOILER_KEYS.search(line) and not _other_sentence(c):
             edits.append((s, e, "", "template line", "template"))
     return edits
+
+
+def _other_sentence(line: str) -> bool:
+    """True when the line also holds a sentence without a template key (running text glued to it)."""
+    line = re.sub(r"[（(][^（）()]*[）)]", "", line)  # （图片来源：…） glued to a sentence is not its key
+    return any(n_han(p) >= 10 and not _BOILER_KEYS.search(p) for p in re.findall(r"[^。！？!?]*[。！？!?]", line))
 
 
 # ----------------------------------------------------------------------------- corpus level

@@ -96,7 +96,8 @@ _SPACES = re.compile(r"[\s\u3000\u2000-\u200a\xa0]")
 
 
 def _is_title_like(content: str) -> bool:
-    return bool(content) and len(content) <= 60 and not re.search(r"[。！？；]", content[:-1] or "x")
+    """A line that reads as a title or a link (short, no sentence punctuation), not running text."""
+    return bool(content) and len(content) <= 60 and not re.search(r"[。！？；]", content)
 
 
 # ----------------------------------------------------------------------------- line kinds
@@ -110,7 +111,7 @@ def _strong_kind(line: Line, *, before_speech: bool) -> tuple[str, str] | None:
     toks = widget_tokens(c)
     if toks and all(t in lists.widget for t in toks):
         return "widget", "page widget"
-    if len(c) <= 200 and any(k in c for k in lists.chrome_id):
+    if len(c) <= 200 and any(k in c for k in lists.chrome_id) and not has_sentence(c):
         return "widget", "site chrome"
     if len(c) <= 120 and any(k in c for k in lists.chrome) and not re.search(r"[。！？；]", c):
         return "widget", "site chrome"
@@ -119,7 +120,7 @@ def _strong_kind(line: Line, *, before_speech: bool) -> tuple[str, str] | None:
     if _BREADCRUMB.match(c) and c.split(">")[0].strip().endswith(("首页", "主页")):
         return "navigation", "breadcrumb"
     m = _credit_at_end(c)
-    if m is not None and len(c) <= 200:
+    if m is not None and len(c) <= 200 and _caption_start(c, m.start()) == 0:
         return "caption", "photo caption"
     if _IMAGE_SOURCE.fullmatch(c) or _PAREN_CREDIT.fullmatch(c):
         return "caption", "photo caption"
@@ -128,9 +129,17 @@ def _strong_kind(line: Line, *, before_speech: bool) -> tuple[str, str] | None:
         return "trailer", "wire or print trailer"
     if _SOURCE_PAREN.fullmatch(c):
         return "provenance", "source line"
-    if before_speech and len(c) <= 80 and _REPORT_CAPTION.search(c) and not SALUTATION_RE.match(c):
+    m = _REPORT_CAPTION.search(c) if before_speech and len(c) <= 80 else None
+    if m and len(c[:m.start()]) <= 30 and not re.search(r"[。！？；]", c[:m.start()]) and not SALUTATION_RE.match(c) \
+            and not has_sentence(c[m.end():].lstrip("。")):
         return "caption", "photo caption (credit lost)"
     return None
+
+
+def has_sentence(c: str) -> bool:
+    """True when ``c`` holds a sentence of running text (ending in 。 or ！, 10+ Han characters):
+    a line that is more than furniture."""
+    return any(n_han(piece) >= 10 for piece in re.findall(r"[^。！？!?]*[。！!]", c))
 
 
 def _credit_at_end(c: str) -> re.Match | None:
@@ -161,7 +170,7 @@ def _zone_kind(line: Line) -> tuple[str, str] | None:
         return "provenance", "bare URL line"
     if _BREADCRUMB.match(c):
         return "navigation", "breadcrumb"
-    if toks and len(c) <= 10 and toks[0].startswith(lists.related):
+    if toks and len(c) <= 10 and toks[0].startswith(lists.related) and not has_sentence(c):
         return "related", "related-links label"
     return None
 
@@ -315,7 +324,7 @@ def _boxes(lines: list[Line], kinds: dict[int, tuple[str, str]], text: str) -> N
         if ln.i in kinds and kinds[ln.i][0] not in ("widget",):
             continue
         toks = widget_tokens(ln.content)
-        if not toks or len(ln.content) > 30:
+        if not toks or len(ln.content) > 30 or has_sentence(ln.content):
             continue
         first = toks[0]
         kind = ("further_reading" if first.startswith(lists.further_reading)
@@ -324,14 +333,13 @@ def _boxes(lines: list[Line], kinds: dict[int, tuple[str, str]], text: str) -> N
             continue
         flat = norm_line(text[:ln.start])
         rest = [j for j in range(ln.i + 1, n) if j not in kinds and lines[j].content]
-        in_tail = ln.start >= 0.7 * len(text) or all(
-            _is_title_like(lines[j].content) or norm_line(lines[j].content) in flat for j in rest)
+        in_tail = all(_is_title_like(lines[j].content) or norm_line(lines[j].content) in flat for j in rest)
         if kind == "related" and not in_tail:
             continue
         kinds[ln.i] = (kind, f"{first} box")
         for j in range(ln.i + 1, n):
             c = lines[j].content
-            if not in_tail and c and is_body_line(c) and not _is_title_like(c):
+            if not in_tail and c and (is_body_line(c) or has_sentence(c)) and not _is_title_like(c):
                 break
             if j not in kinds and c:
                 kinds[j] = (kind, f"{first} box")
@@ -398,7 +406,10 @@ def _inline_further_reading(text: str, inside) -> list[tuple]:
     """A 延伸阅读 opener inside the last line of a one-line body: it and the rest of that line go."""
     lists = furniture_lists()
     out = []
-    rx = re.compile("(?:【|\\[)?(?:" + "|".join(map(re.escape, lists.further_reading)) + ")(?:】|\\])?[:：]?")
+    # an opener, not the words 延伸 + 阅读 inside a sentence: after a sentence end or a trailer,
+    # and followed by a colon, a bracket or a space
+    rx = re.compile("(?<=[。！？）)」”】\\s])(?:【|\\[)?(?:" + "|".join(map(re.escape, lists.further_reading))
+                    + ")(?:[】\\]][:：]?|[:：]|[ \u3000])")
     for m in rx.finditer(text):
         if inside(m.start()) or m.start() < 0.7 * len(text):
             continue
@@ -407,6 +418,8 @@ def _inline_further_reading(text: str, inside) -> list[tuple]:
             continue  # a line of its own: handled with the lines
         end = text.find("\n", m.start())
         end = len(text) if end < 0 else end
+        if has_sentence(text[m.end():end]):
+            end = m.end()  # running text follows: take the opener only
         out.append((m.start(), end, "", "延伸阅读 box", "further_reading"))
         break
     return out

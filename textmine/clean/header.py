@@ -200,6 +200,10 @@ def header_fields(changes, provenance) -> dict[str, str]:
             d = cn_date(v.strip("（）()"))
             if d:
                 out.setdefault("date", d)
+    if "occasion" in out and "date" not in out:
+        m = re.search(_DATE, out["occasion"])
+        if m:
+            out["date"] = cn_date(m.group())
     out.update({k: v for k, v in provenance_fields(provenance).items() if k not in out})
     return {k: v for k, v in out.items() if v}
 

@@ -97,17 +97,19 @@ def paragraph_breaks(text: str, ctx: dict) -> list[tuple]:
     """Give a one-line body its paragraph breaks back where only full-width indents mark them.
 
     Scrapes often lose every line break but keep the two ideographic spaces (U+3000 U+3000)
-    that indented each paragraph: ``…的。\u3000\u3000第二，…``. Inside a long line (at least
-    ``_LONG_LINE`` characters), each run of two or more U+3000 between text becomes a line break.
+    that indented each paragraph: ``…的。\u3000\u3000第二，…``. Inside a line that holds at least
+    two such runs between text, or one in a line of at least ``_LONG_LINE`` characters, each
+    run becomes a line break.
     """
     edits: list[tuple] = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) >= _LONG_LINE:
-            for m in _INDENT_RUN.finditer(line):
-                if m.start() > 0 and m.end() < len(line) and line[:m.start()].strip(" \t\u3000\xa0\r"):
-                    edits.append((pos + m.start(), pos + m.end(), "\n", "full-width indent to paragraph break",
-                                  "paragraph"))
+        runs = [m for m in _INDENT_RUN.finditer(line)
+                if m.start() > 0 and m.end() < len(line) and line[:m.start()].strip(" \t\u3000\xa0\r")]
+        if len(runs) >= 2 or (runs and len(line) >= _LONG_LINE):
+            for m in runs:
+                edits.append((pos + m.start(), pos + m.end(), "\n", "full-width indent to paragraph break",
+                              "paragraph"))
         pos += len(line) + 1
     return edits
 

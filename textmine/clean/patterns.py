@@ -68,7 +68,7 @@ def is_body_line(content: str) -> bool:
     if SALUTATION_RE.match(content):
         return True
     han = n_han(content)
-    if han >= 60 or (han >= 30 and re.search("[，。！？；：,;!?]", content)):
+    if han >= 60 or (han >= 30 and re.search("[，。！？；,;!?]", content)):
         return True  # (a long line with no punctuation at all is a title or a subtitle)
     if han >= 4 and HEADING_RE.match(content):
         return True

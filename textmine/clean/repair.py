@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import _credit_at_end, _strong_kind
+from .furniture import _credit_at_end, _strong_kind, _zone_kind
 from .patterns import HEADING_RE, CHINESE_CHAR, Line
 
 _OPENING = "（(“‘《「【"
@@ -42,8 +42,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _furniture(s: str) -> bool:
+    """A widget, a caption, a trailer, a bare date or URL line: never glued to anything."""
     c = s.strip(" \t\r\u3000\xa0")
-    return _strong_kind(Line(0, 0, 0, 0, c), before_speech=False) is not None or _credit_at_end(c) is not None
+    line = Line(0, 0, 0, 0, c)
+    if _strong_kind(line, before_speech=False) is not None or _credit_at_end(c) is not None:
+        return True
+    zone = _zone_kind(line)
+    return zone is not None and zone[1] in ("page widget", "bare date line", "bare URL line")
 
 
 def repair(text: str, ctx: dict) -> list[tuple]:
