@@ -97,6 +97,8 @@ ORACLE = {
     "header": [re.compile(r"^(?:——|――|（)?(?:\d{4}|[〇一二]{4})年.{1,6}月.{1,6}日在.{4,60}会议上）?(?: .{2,20})?$")],
 }
 _REPORT_CAPTION = re.compile(r"作政府工作报告")
+#: a title and date glued to the first words of a one-line body: 在…上的讲话（2018年2月12日）
+_GLUED_HEADER = re.compile(r"(?m)^[^。！？，\n]{2,80}?(?:讲话|报告)[（(]\d{4}年\d{1,2}月\d{1,2}日[）)]")
 
 
 def oracle_counts(text: str) -> Counter:
@@ -117,6 +119,7 @@ def oracle_counts(text: str) -> Counter:
     for kind in ("caption", "trailer"):
         for rx in ORACLE[kind]:
             c[kind] += len(rx.findall(text))
+    c["header"] += len(_GLUED_HEADER.findall(text))
     return c
 
 
@@ -202,7 +205,8 @@ def findings(doc) -> dict[str, set]:
         "media references": {r for r in refs["reference"] if _MEDIA.match(r)},
         "formulas in footer text": {f for f, s in zip(forms["formula"], forms["first_sentence"])
                                     if re.search(r"学习平台|了解更多|点击进入|点击查看|扫一扫|进入专题", s)},
-        "targets from captions": {(t, s[:12]) for t, s in zip(tg["text"], tg["sentence"]) if re.search(r"记者.{0,12}摄", s)},
+        "targets from captions": {(t, s[:12]) for t, s in zip(tg["text"], tg["sentence"])
+                                  if re.search(r"记者.{0,12}摄", s)},
     }
 
 

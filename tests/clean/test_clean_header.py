@@ -33,6 +33,15 @@ def test_header_glued_to_a_one_line_body():
     assert d.header == {"title": "在全县乡村振兴工作会议上的讲话", "date": "2023-03-02", "speaker": "李平"}
 
 
+def test_title_line_then_the_same_header_glued_to_the_body():
+    raw = ("http://news.example.cn/a/7\r\n李平：在全县乡村振兴工作会议上的讲话\r\n3/2/2023\r\n\r\n"
+           "在全县乡村振兴工作会议上的讲话（2023年3月2日）李平各位代表，同志们：今天召开全县乡村振兴工作会议。")
+    d = tm.clean(raw)
+    assert d.text == "各位代表，同志们：今天召开全县乡村振兴工作会议。"
+    assert d.header == {"title": "李平：在全县乡村振兴工作会议上的讲话", "date": "2023-03-02", "speaker": "李平",
+                        "url": "http://news.example.cn/a/7", "published": "2023-03-02"}
+
+
 def test_glued_speaker_without_a_salutation_only_when_known():
     raw = "在全国林业工作座谈会上的讲话（2019年5月6日）习近平森林是陆地生态系统的主体，林业建设要坚持生态优先。"
     d = tm.clean(raw)

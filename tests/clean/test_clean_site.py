@@ -87,7 +87,8 @@ def test_bad_arguments(kw, match):
 
 
 def test_bad_site_boilerplate_value():
-    with pytest.raises(tm.InputError, match=r"site_boilerplate='yes': expected True, False, a list of lines or a table"):
+    with pytest.raises(tm.InputError,
+                       match=r"site_boilerplate='yes': expected True, False, a list of lines or a table"):
         tm.clean("同志们：", site_boilerplate="yes")
     with pytest.raises(tm.InputError, match=r"furniture='no': expected True or False"):
         tm.clean("同志们：", furniture="no")

@@ -35,7 +35,7 @@ _SPEAKER = re.compile(rf"^(?P<role>{_ROLE})?[ \u3000]*(?P<name>{_NAME})$")
 _ISSUERS = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)"
                       r"(?:[ \u3000\u2002\u2003]+[\u4e00-\u9fff]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)){0,3}")
 _GLUED_TITLE = re.compile(
-    rf"^(?P<title>[^。！？，；\n]{{4,80}}?(?:{'|'.join(_TITLE_END)}))[ \u3000]*[（(](?P<date>{_DATE})[）)][ \u3000]*")
+    rf"^(?P<title>[^。！？，；\n]{{4,80}}?(?:{'|'.join(_TITLE_END)}))[ \u3000]*[（(](?P<date>{_DATE})[）)][ \u3000]*", re.M)
 _GLUED_SPEAKER_STOP = re.compile(r"(?:[ \u3000\n]|尊敬的|亲爱的|各位|同志们|女士们|先生们|朋友们|同学们)")
 
 
@@ -80,10 +80,8 @@ def _speaker(c: str) -> tuple[str, str] | None:
     if not m:
         return None
     role, name = m.group("role") or "", re.sub(r"[ \u3000]", "", m.group("name"))
-    if not role and (len(name) > 4 or " " in c.strip() and len(name) > 2 and not re.search(r"[ \u3000]", m.group("name"))):
-        return None
-    if not role and len(name) < 2:
-        return None
+    if not role and not 2 <= len(name) <= 4:
+        return None  # a bare name (毛伟明, 龚 正) is two to four characters
     return name, role
 
 

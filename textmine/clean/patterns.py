@@ -15,7 +15,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014"
 CHINESE_CHAR = re.compile(f"[{HAN}{CJK_PUNCT}]")
 HAN_RE = re.compile(f"[{HAN}]")
-SPACE = " \t\r\u3000\xa0"
+SPACE = " \t\r\u3000\xa0\ufeff\u200b"
 
 #: An outline heading at the start of a line (any of the four levels).
 HEADING_RE = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -32,10 +32,6 @@ RECORD_STEPS = ("script",) + REMOVAL_STEPS + ("paragraphs",)
 #: Columns of :attr:`CleanedDocument.record` and :func:`cleaning_table`.
 RECORD_COLUMNS = ["doc_id", "step", "kind", "field", "start", "end", "text", "new", "note"]
 
-# An edit made by a step on its input: (start, end, new, note, kind)
-Edit = tuple[int, int, str, str, str]
-
-
 @dataclass(frozen=True)
 class Change:
     """One edit made by a cleaning step.
@@ -56,7 +52,10 @@ class Change:
 
 
 def apply_edits(text: str, edits: Iterable[tuple], step: str) -> tuple[str, list[Change]]:
-    """Apply non-overlapping edits (the first wins on overlap); return the new text and the changes."""
+    """Apply edits ``(start, end, new, note[, kind])`` on the step's input; the first wins on overlap.
+
+    Returns the new text and one :class:`Change` per edit applied.
+    """
     out: list[str] = []
     changes: list[Change] = []
     pos = 0
@@ -299,6 +298,3 @@ def cleaning_summary(docs: CleanedDocument | Corpus | Iterable[CleanedDocument])
         extra.append(f"按全角缩进恢复段落{breaks}处")
     s += ("；" + "；".join(extra)) if extra else ""
     return s + "。"
-
-
-StepFunc = Callable[[str, dict], list]

@@ -77,7 +77,8 @@ def repair(text: str, ctx: dict) -> list[tuple]:
             join = False  # separate list items
         elif last in _CONTINUES:
             join = True
-        elif CHINESE_CHAR.match(last) and last not in _TERMINAL and len(prev) >= 30 and not prev.lstrip().startswith(("——", "--")):
+        elif (CHINESE_CHAR.match(last) and last not in _TERMINAL and len(prev) >= 30
+              and not prev.lstrip().startswith(("——", "--"))):
             join = True
         if join and (_furniture(prev) or _furniture(cur)):
             join = False  # never glue a caption or a widget to the body
