@@ -69,7 +69,7 @@ from .repair import repair
 from .script import script_edits
 
 __all__ = ["clean", "Change", "CleanedDocument", "STEPS", "HEADING_RE", "cleaning_table", "cleaning_summary",
-           "find_boilerplate", "RECORD_COLUMNS"]
+           "find_boilerplate", "source_group", "RECORD_COLUMNS"]
 
 logger = logging.getLogger(__name__)
 

@@ -251,8 +251,8 @@ def cleaning_table(docs: CleanedDocument | Corpus | Iterable[CleanedDocument]) -
 
 _KIND_LABELS = (
     ("widget", "页面部件", "行"), ("navigation", "导航栏", "行"), ("provenance", "来源/时间/编辑信息", "条"),
-    ("caption", "图片说明", "条"), ("trailer", "电讯/报纸尾注", "条"), ("further_reading", "延伸阅读框", "个"),
-    ("related", "相关链接框", "个"), ("template", "模板网站套话", "行"), ("licence", "版权声明", "段"),
+    ("caption", "图片说明", "条"), ("trailer", "电讯/报纸尾注", "条"), ("further_reading", "延伸阅读框", "行"),
+    ("related", "相关链接与页脚", "行"), ("template", "模板网站套话", "行"), ("licence", "版权声明", "段"),
     ("site_boilerplate", "站点重复行", "行"),
 )
 
