@@ -58,15 +58,33 @@ STAGES = ["errors", "corpus", "clean", "tokenize", "dtm", "structure", "keywords
           "plots", "report", "cli"]
 
 
+def _stage_files(mod: str) -> list[Path]:
+    """A stage is a module (textmine/x.py) or a package (textmine/x/, all its modules)."""
+    if (PKG / mod).is_dir():
+        return sorted((PKG / mod).rglob("*.py"))
+    return [PKG / f"{mod}.py"]
+
+
+def _imported_stage(path: Path, node: ast.ImportFrom) -> str | None:
+    """The top-level textmine module a relative import refers to."""
+    package = list(path.relative_to(PKG).parent.parts)  # [] for textmine/x.py, ['corpus', 'readers'] …
+    if node.level - 1 > len(package):
+        return None
+    base = package[: len(package) - (node.level - 1)]
+    parts = base + (node.module.split(".") if node.module else [])
+    return parts[0] if parts else (node.names[0].name if node.names else None)
+
+
 def test_modules_import_only_from_upstream_stages():
     bad = []
     for mod in STAGES:
-        tree = ast.parse((PKG / f"{mod}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
-                dep = node.module.split(".")[0]
-                if dep in STAGES and STAGES.index(dep) >= STAGES.index(mod):
-                    bad.append(f"{mod} imports {dep}")
+        for path in _stage_files(mod):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.level >= 1:
+                    dep = _imported_stage(path, node)
+                    if dep in STAGES and dep != mod and STAGES.index(dep) > STAGES.index(mod):
+                        bad.append(f"{path.relative_to(PKG)} imports {dep}")
     assert bad == []
 
 
