@@ -21,7 +21,8 @@ import pandas as pd
 
 from .clean import clean
 from .compare import section_themes, similar_documents, text_reuse, theme_comparison
-from .corpus import BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, count_cjk, load_corpus, read_document
+from .corpus import (BUNDLED_CORPUS, BUNDLED_SPEECH, YEAR_UNKNOWN, Corpus, Document, count_cjk, load_corpus,
+                     read_document)
 from .dtm import Dtm
 from .errors import EmptyDocumentError, InputError
 from .keyness import keyness, peer_keyness
@@ -76,7 +77,7 @@ class Report:
         return "\n".join(lines)
 
 
-def _load_speech(speech: Document | str | Path | None) -> Document:
+def _load_speech(speech: Document | str | Path | None, meta: dict[str, Any] | None = None) -> Document:
     if speech is None:
         speech = BUNDLED_SPEECH
     if isinstance(speech, (str, Path)):
@@ -86,16 +87,18 @@ def _load_speech(speech: Document | str | Path | None) -> Document:
         speech = read_document(p)  # with its row of a metadata.csv beside it, if any
     if not isinstance(speech, Document):
         raise InputError(f"speech is a {type(speech).__name__}; expected a path or a Document")
+    if meta:  # --title/--area/--year/--level: coerced like every metadata source
+        speech = speech.with_meta(**meta)
     if count_cjk(speech.text) == 0:
         raise EmptyDocumentError(f"speech {speech.source or speech.doc_id} has no Chinese text to analyse")
     return speech
 
 
-def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None) -> Corpus:
+def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None, **options: Any) -> Corpus:
     if corpus is None:
         corpus = BUNDLED_CORPUS
     if not isinstance(corpus, Corpus):
-        corpus = load_corpus(corpus)
+        corpus = load_corpus(corpus, **options)
     docs = []
     for d in corpus:
         if count_cjk(d.text) > 0:
@@ -143,7 +146,8 @@ def _pct(x: float) -> str:
 def build_report(speech: Document | str | Path | None = None, corpus: Corpus | str | Path | None = None, *,
                  out_dir: str | Path = "out", formats: Sequence[str] = DEFAULT_FORMATS, top: int = 20,
                  k: int | None = None, random_state: int = 0, tokenizer: Tokenizer | None = None,
-                 progress: bool = True) -> Report:
+                 progress: bool = True, on_error: str = "raise", text_column: str | None = None,
+                 speech_meta: dict[str, Any] | None = None) -> Report:
     """Analyse a speech against a corpus and write the briefing pack.
 
     Parameters
@@ -165,6 +169,14 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     tokenizer : Tokenizer, optional
     progress : bool
         Show progress bars (tqdm).
+    on_error : {"raise", "skip"}
+        A corpus file that cannot be read: raise its error, or skip it (listed in ``skipped``
+        and ``ingest_log.csv``); see :func:`textmine.load_corpus`.
+    text_column : str, optional
+        The text column of table corpora (default: found automatically).
+    speech_meta : dict, optional
+        Metadata of the speech (``title``, ``policy_area``, ``year``, ``level`` …) that override
+        its own, e.g. a policy area for the same-area comparison.
 
     Returns
     -------
@@ -182,8 +194,8 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         raise InputError(f"top={top!r}: expected a whole number >= 1")
     if "md" in formats and not {"png", "svg"} & set(formats):
         logger.info("briefing.md will have no images: neither png nor svg was asked for")
-    raw_speech = _load_speech(speech)
-    raw_corpus = _load_corpus(corpus)
+    raw_speech = _load_speech(speech, speech_meta)
+    raw_corpus = _load_corpus(corpus, on_error=on_error, text_column=text_column)
     tok = tokenizer or Tokenizer()
 
     steps = tqdm(total=9, desc="textmine report", unit="step", disable=not progress)
@@ -323,7 +335,9 @@ def _top_topic_columns(df: pd.DataFrame, n: int = 8) -> pd.DataFrame:
 def _trend_chart(plots: Any, model, dtm: Dtm):
     if "year" not in dtm.docs.columns or dtm.docs["year"].isna().all():
         raise InputError("the corpus has no year metadata; a topic trend needs a 'year' column")
-    trend = topic_trend(model, dtm, by="year")
+    trend = topic_trend(model, dtm, by="year").drop(index=YEAR_UNKNOWN, errors="ignore")  # a year axis: no 年份不详
+    if trend.empty:
+        raise InputError("no corpus document has a year; a topic trend needs a 'year' column")
     trend = trend[[c for c in trend.mean().sort_values(ascending=False).index[:6]]]
     trend.index = [int(y) for y in trend.index]
     return plots.plot_topic_trend(trend)

@@ -17,7 +17,7 @@ from ...errors import UnsupportedFormatError
 __all__ = ["MAX_MEMBER_BYTES", "open_zip", "read_member", "total_size"]
 
 #: The largest uncompressed member read (document.xml of a book-length .docx is 10–40 MB).
-MAX_MEMBER_BYTES = 256 * 2**20
+MAX_MEMBER_BYTES = 128 * 2**20
 
 
 def _mb(n: int) -> str:
