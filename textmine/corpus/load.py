@@ -105,11 +105,14 @@ def _table_rows(data: bytes, path: Path) -> list[TableRows]:
         return [tables.read_json_rows(data, path)]
     from .readers.xlsx import read_xlsx_rows
 
-    if sniff(data) != "zip":  # .xls, .et, or an old workbook renamed .xlsx
-        from .readers.doc import convert
+    if sniff(data) == "zip":
+        return read_xlsx_rows(data, path)
+    from .readers.doc import convert  # .xls, .et, or an old workbook renamed .xlsx
 
-        data = convert(data, path, "xlsx")
-    return read_xlsx_rows(data, path)
+    sheets = read_xlsx_rows(convert(data, path, "xlsx"), path)
+    for t in sheets:
+        t.encoding = f"{suffix.lstrip('.')} (via LibreOffice)"
+    return sheets
 
 
 def _check_regular(p: Path) -> None:

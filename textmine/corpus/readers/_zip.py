@@ -21,7 +21,7 @@ MAX_MEMBER_BYTES = 128 * 2**20
 
 
 def _mb(n: int) -> str:
-    return f"{n / 2**20:,.1f} MB"
+    return f"{n / 2**20:,.1f} MB" if n >= 2**20 else f"{n / 2**10:,.1f} KB"
 
 
 def open_zip(data: bytes, path: Path | str, kind: str) -> zipfile.ZipFile:

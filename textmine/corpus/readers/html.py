@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import html as _html
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ __all__ = ["read_html", "declared_charset"]
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_LINK = re.compile(r"<a\b[^>]*>(.*?)</a>", re.I | re.S)
 # "site | article", "article _ 中国宜春", "article-某某网": keep the longest part
 _TITLE_SEPARATORS = re.compile(r"\s+[|_\-–—]\s+|\s*[|｜]\s*|_")
 
@@ -49,8 +51,6 @@ def _page_title(html: str) -> str | None:
     m = _TITLE.search(html[:200_000])
     if not m:
         return None
-    import html as _html
-
     title = " ".join(_html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).split())
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     return max(parts, key=len) if parts else None
@@ -75,10 +75,18 @@ def read_html(data: bytes, path: Path | str) -> Extracted:
     html, enc = decode_bytes(data, path, declared=declared)
     options = dict(include_tables=True, include_comments=False, include_images=False, include_links=False,
                    include_formatting=False, deduplicate=False, output_format="txt", with_metadata=False)
-    text = trafilatura.extract(html, **options)
+    links = {" ".join(_html.unescape(re.sub(r"<[^>]+>", "", a)).split()) for a in _LINK.findall(html)}
+
+    def article(found: str | None) -> str | None:
+        """None when nothing was found, or only link texts (navigation, not an article)."""
+        if not found or all(line.strip() in links for line in found.splitlines() if line.strip()):
+            return None
+        return found
+
+    text = article(trafilatura.extract(html, **options))
     notes = []
-    if not text:  # a short or unusual page: look harder before giving up
-        text = trafilatura.extract(html, favor_recall=True, **options)
+    if text is None:  # a short or unusual page: look harder before giving up
+        text = article(trafilatura.extract(html, favor_recall=True, **options))
         if text:
             notes.append((None, "warning", "the article was found only with trafilatura's favor_recall: check "
                                            "that no page furniture is in the text"))

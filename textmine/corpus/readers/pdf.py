@@ -93,6 +93,7 @@ def read_pdf(data: bytes, path: Path | str) -> Extracted:
         raise refuse(err) from None
     pages: list[list[_Line]] = []
     heights: list[float] = []
+    widths: list[float] = []
     images = 0
     with pdf:
         try:
@@ -101,6 +102,7 @@ def read_pdf(data: bytes, path: Path | str) -> Extracted:
                 pages.append([_Line(ln["text"], ln["x0"], ln["x1"], ln["top"], ln["bottom"], i)
                               for ln in lines if ln["text"].strip()])
                 heights.append(float(page.height))
+                widths.append(float(page.width))
                 images += len(page.images)
                 page.close()  # frees the page's parsed objects
         except (PdfminerException, PDFPasswordIncorrect, PDFSyntaxError) as err:
@@ -154,6 +156,8 @@ def read_pdf(data: bytes, path: Path | str) -> Extracted:
     right = rights[int(0.9 * (len(rights) - 1))]
     gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if a.page == b.page and b.top > a.bottom]
     gap = _median(gaps, size * 0.5)
+    # only a text block that spans most of the page was wrapped by the layout (not a list of short lines)
+    wrapped = right - left >= 0.5 * _median(widths, right)
     paragraphs: list[str] = []
     n_joined = 0
     for k, ln in enumerate(body):
@@ -163,7 +167,7 @@ def read_pdf(data: bytes, path: Path | str) -> Extracted:
             full = prev.x1 >= right - 1.5 * size
             flush = ln.x0 <= left + 0.5 * size
             apart = ln.page == prev.page and (ln.top - prev.bottom) > gap + 0.6 * size
-            if full and flush and not apart:
+            if wrapped and full and flush and not apart:
                 paragraphs[-1] = _join(paragraphs[-1], text)
                 n_joined += 1
                 continue
