@@ -59,16 +59,18 @@ def _plausible(text: str) -> float:
 
 
 def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: NUL bytes in every other position (the ASCII of the text)."""
+    """UTF-16 without a BOM: NUL bytes, and the bytes read as UTF-16 give plausible text."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    if odd > 0.2 * half and even < 0.02 * half:
-        return "utf-16-le"
-    if even > 0.2 * half and odd < 0.02 * half:
-        return "utf-16-be"
-    return None
+    best, share = None, 0.95
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text) >= share:
+            best, share = enc, _plausible(text)
+    return best
 
 
 def decode_bytes(data: bytes, path: Path | str, *, declared: str | None = None) -> tuple[str, str]:

@@ -131,7 +131,7 @@ def _make_document(p: Path, ex: Extracted, meta: Mapping[str, Any] | None, *, re
     if not ex.text.strip():
         raise EmptyDocumentError(f"{p} is empty: it holds no text")
     m = dict(meta or {})
-    m.setdefault("file", rel)
+    m["file"] = rel  # the path from the corpus folder, whatever the metadata row wrote
     m["encoding"] = ex.encoding
     found = ex.title or title_from_text(ex.text)
     return Document(doc_id=doc_id or str(m.get("id") or p.stem), text=ex.text,

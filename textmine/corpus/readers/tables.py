@@ -249,7 +249,7 @@ def _title_column(cols: list[str]) -> str | None:
     for name in TITLE_COLUMNS:
         if name in lowered:
             return lowered[name]
-    return next((c for low, c in lowered.items() if low.endswith((" title", "_title"))), None)
+    return next((c for low, c in lowered.items() if low.endswith((" title", "_title", "标题", "题目"))), None)
 
 
 def rows_to_documents(table: TableRows, *, path: Path, rel: str, text_column: str | None, log,
@@ -304,6 +304,7 @@ def rows_to_documents(table: TableRows, *, path: Path, rel: str, text_column: st
             log.add(path, "warning", f"{where} row {line}: the {col!r} cell holds exactly {table.cell_limit:,} "
                                      "characters, Excel's cell limit: the text was probably truncated", line=line)
         meta["file"] = rel
+        meta["encoding"] = table.encoding
         if table.sheet:
             meta["sheet"] = table.sheet
         given = meta.get(id_col) if id_col else None
