@@ -118,8 +118,8 @@ def case_csv_unquoted_commas(tm, tmp):
 
 
 def case_csv_unterminated_quote(tm, tmp):
-    rows = [f'r{i},讲话{i},"{SENT}"' for i in range(1, 6)]
-    rows[1] = f'r2,讲话2,"{SENT}'  # the closing quote is missing
+    rows = [f'r{i},讲话{i},"第{i}点：{SENT}"' for i in range(1, 6)]
+    rows[1] = f'r2,讲话2,"第2点：{SENT}'  # the closing quote is missing
     p = tmp / "talks.csv"
     p.write_text("id,title,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
     return _corpus(tm.load_corpus(p, on_error="skip")) + " (5 rows written, 1 bad)"

@@ -25,7 +25,7 @@ def test_speech_title_lines(text, title):
 
 @pytest.mark.parametrize("text", [
     "下面是小编为大家整理的在全市会议上的讲话，供大家参考。\n正文",
-    "政府工作报告\n——2017年3月5日在第十二届全国人民代表大会第五次会议上",
+    "某县政府工作报告\n——2030年1月8日在某县第九届人民代表大会第三次会议上",
     "在全县会议上的讲话中，书记强调要压实责任。",
 ])
 def test_lines_that_are_not_titles(text):
