@@ -98,8 +98,8 @@ def test_sentence_tokens_give_what_tokenizing_again_gives(tiny, tiny_result, tok
     pd.testing.assert_frame_equal(tm.cooccurrence(s, n_terms=8, tokenizer=tokenizer, sentence_tokens=toks),
                                   tm.cooccurrence(s, n_terms=8, tokenizer=tokenizer))
     pd.testing.assert_frame_equal(
-        tm.section_themes(s, tiny_result.model, level=2, tokenizer=tokenizer, sentence_tokens=toks),
-        tm.section_themes(s, tiny_result.model, level=2, tokenizer=tokenizer))
+        tm.section_topics(s, tiny_result.model, level=2, tokenizer=tokenizer, sentence_tokens=toks),
+        tm.section_topics(s, tiny_result.model, level=2, tokenizer=tokenizer))
     with pytest.raises(tm.InputError, match=r"sentence_tokens has 2 token lists; expected one per sentence of doc"):
         tm.section_keywords(s, tokenizer=tokenizer, sentence_tokens=toks[:2])
 

@@ -14,7 +14,7 @@ from itertools import chain
 import pandas as pd
 
 from ..clean import clean
-from ..corpus import Corpus, Document, IngestLog, count_cjk
+from ..corpus import YEAR_UNKNOWN, Corpus, Document, IngestLog, count_cjk
 from ..dtm import Dtm, _docs_frame
 from ..errors import EmptyDocumentError, InputError
 from ..keyness import keyness, peer_keyness
@@ -134,7 +134,9 @@ def _top_topic_columns(df: pd.DataFrame, n: int) -> pd.DataFrame:
 def _trend(model: TopicModel, dtm: Dtm, n: int) -> pd.DataFrame:
     if "year" not in dtm.docs.columns or dtm.docs["year"].isna().all():
         raise InputError("the corpus has no year metadata; a topic trend needs a 'year' column")
-    trend = topic_trend(model, dtm, by="year")
+    trend = topic_trend(model, dtm, by="year").drop(index=YEAR_UNKNOWN, errors="ignore")  # a year axis: no 年份不详
+    if trend.empty:
+        raise InputError("no corpus document has a year; a topic trend needs a 'year' column")
     trend = trend[[c for c in trend.mean().sort_values(ascending=False).index[:n]]]
     trend.index = [int(y) for y in trend.index]
     return trend

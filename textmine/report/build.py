@@ -7,6 +7,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -72,7 +73,7 @@ class Report:
         return "\n".join(lines)
 
 
-def _load_speech(speech: Document | str | Path | None) -> Document:
+def _load_speech(speech: Document | str | Path | None, meta: dict[str, Any] | None = None) -> Document:
     if speech is None:
         speech = BUNDLED_SPEECH
     if isinstance(speech, (str, Path)):
@@ -82,13 +83,15 @@ def _load_speech(speech: Document | str | Path | None) -> Document:
         speech = read_document(p)  # with its row of a metadata.csv beside it, if any
     if not isinstance(speech, Document):
         raise InputError(f"speech is a {type(speech).__name__}; expected a path or a Document")
+    if meta:  # --title/--area/--year/--level: coerced like every metadata source
+        speech = speech.with_meta(**meta)
     return speech
 
 
-def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None) -> Corpus:
+def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None, **options: Any) -> Corpus:
     if corpus is None:
         corpus = BUNDLED_CORPUS
-    return corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+    return corpus if isinstance(corpus, Corpus) else load_corpus(corpus, **options)
 
 
 def _options(options: BriefingOptions | None, top: int | None, k: int | None,
@@ -112,7 +115,8 @@ def _options(options: BriefingOptions | None, top: int | None, k: int | None,
 def build_report(speech: Document | str | Path | None = None, corpus: Corpus | str | Path | None = None, *,
                  out_dir: str | Path = "out", formats: Sequence[str] = DEFAULT_FORMATS, top: int | None = None,
                  k: int | None = None, random_state: int | None = None, tokenizer: Tokenizer | None = None,
-                 progress: bool = True, options: BriefingOptions | None = None) -> Report:
+                 progress: bool = True, options: BriefingOptions | None = None, on_error: str = "raise",
+                 text_column: str | None = None, speech_meta: dict[str, Any] | None = None) -> Report:
     """Analyse a speech against a corpus and write the briefing pack to ``out_dir/<speech doc_id>/``.
 
     The pack: every chart (PNG and/or SVG, 16:9, deterministic bytes); every table as
@@ -144,6 +148,14 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     options : BriefingOptions, optional
         How many rows each table and chart shows (see :class:`BriefingOptions`);
         ``k`` and ``random_state``, when given, override its fields.
+    on_error : {"raise", "skip"}
+        A corpus file that cannot be read: raise its error, or skip it (listed in ``skipped``
+        and ``ingest_log.csv``); see :func:`textmine.load_corpus`.
+    text_column : str, optional
+        The text column of table corpora (default: found automatically).
+    speech_meta : dict, optional
+        Metadata of the speech (``title``, ``policy_area``, ``year``, ``level`` …) that override
+        its own, e.g. a policy area for the same-area comparison.
 
     Returns
     -------
@@ -156,8 +168,9 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     opts = _options(options, top, k, random_state)
     if "md" in formats and not {"png", "svg"} & set(formats):
         logger.info("briefing.md will have no images: neither png nor svg was asked for")
-    doc = _load_speech(speech)
-    result = analyse(doc, _load_corpus(corpus), options=opts, tokenizer=tokenizer, progress=progress)
+    doc = _load_speech(speech, speech_meta)
+    reference = _load_corpus(corpus, on_error=on_error, text_column=text_column)
+    result = analyse(doc, reference, options=opts, tokenizer=tokenizer, progress=progress)
 
     out = Path(out_dir) / result.cleaned.doc_id
     out.mkdir(parents=True, exist_ok=True)
