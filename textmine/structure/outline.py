@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 
 from .._checks import check_choice
-from .._text import CIRCLED, CN_ORDINAL, FOLD, heading_marker
-from ._frame import TITLE_END, TextLike, frame, get_text, iter_lines
+from .._text import CIRCLED, CN_ORDINAL
+from ._frame import TextLike, frame, get_text
+from ._headings import REGULATION_KINDS, find_headings
 
 __all__ = ["outline", "sections", "OUTLINE_COLUMNS", "SectionLevel"]
 
@@ -20,6 +21,7 @@ logger = logging.getLogger(__name__)
 _OUTLINE_SCHEMA = {
     "level": "int64", "marker": "str", "number": "int64", "title": "str",
     "path": "str", "start": "int64", "end": "int64", "text": "str",
+    "heading_start": "int64", "kind": "str",
 }
 OUTLINE_COLUMNS = tuple(_OUTLINE_SCHEMA)
 
@@ -27,48 +29,24 @@ OUTLINE_COLUMNS = tuple(_OUTLINE_SCHEMA)
 SectionLevel = Literal[1, 2, 3, 4]
 
 
-def _path_part(level: int, number: int, marker: str) -> str:
+def _path_part(kind: str, number: int, marker: str) -> str:
+    """The marker's part of a ``path``: 二, （三）, 2, （1）/①, 第三章, 第二, 三是 …"""
     marker = marker.strip()
-    if level == 1:
+    if kind in ("一、", "第一部分"):
         m = re.search(CN_ORDINAL, marker)
         return m.group() if m else str(number)
-    if level == 2:
+    if kind == "（一）":
         m = re.search(CN_ORDINAL, marker)
         return f"（{m.group() if m else number}）"
-    if level == 3:
+    if kind == "1.":
         return str(number)
-    if marker and marker[0] in CIRCLED:
-        return marker[0]
-    return f"（{number}）"
-
-
-def _plausible(level: int, number: int, last: dict[int, int]) -> bool:
-    """A heading's number must start a sequence (1), continue it (+1) or skip one (+2)."""
-    prev = last.get(level, 0)
-    return number == 1 or number == prev + 1 or (prev >= 1 and number == prev + 2)
-
-
-def _find_headings(text: str) -> list[dict[str, Any]]:
-    folded = text.translate(FOLD)
-    heads: list[dict[str, Any]] = []
-    last: dict[int, int] = {}
-    for s, e, _ in iter_lines(text):
-        cand = heading_marker(folded, s, e)
-        if cand is None:
-            continue
-        level, number, ms, me = cand
-        if not _plausible(level, number, last):
-            logger.debug("outline: implausible %r at %d (last %s)", text[ms:me], ms, last.get(level))
-            continue
-        last[level] = number
-        body_start = me
-        while body_start < e and (text[body_start].isspace() or text[body_start] in "：:、.．"):
-            body_start += 1
-        t = TITLE_END.search(text, body_start, e)
-        title = text[body_start:(t.start() if t else e)].strip().rstrip("；;，,：:、").rstrip()
-        heads.append({"level": level, "number": number, "marker": text[ms:me].strip(),
-                      "line_start": s, "title": title})
-    return heads
+    if kind == "（1）":
+        if marker and marker[0] in CIRCLED:
+            return marker[0]
+        return f"（{number}）"
+    if kind in REGULATION_KINDS:
+        return marker.rstrip(" \t\u3000\xa0：:")
+    return marker.rstrip("，,：:、")  # 第二 / 三是
 
 
 def outline(doc: TextLike) -> pd.DataFrame:
@@ -120,21 +98,24 @@ def outline(doc: TextLike) -> pd.DataFrame:
         If ``doc`` is neither a str nor a Document.
     """
     text = get_text(doc)
-    heads = _find_headings(text)
+    heads = find_headings(text)
     rows: list[dict[str, Any]] = []
-    bounds = [h["line_start"] for h in heads] + [len(text)]
-    if text and (not heads or heads[0]["line_start"] > 0):
+    bounds = [h.start for h in heads] + [len(text)]
+    if text and (not heads or heads[0].start > 0):
         rows.append({"level": 0, "marker": "", "number": 0, "title": "", "path": "",
-                     "start": 0, "end": bounds[0], "text": text[:bounds[0]]})
+                     "start": 0, "end": bounds[0], "text": text[:bounds[0]], "heading_start": 0,
+                     "kind": "preamble" if heads else "unnumbered"})
     stack: list[tuple[int, str]] = []
     for i, h in enumerate(heads):
-        while stack and stack[-1][0] >= h["level"]:
+        while stack and stack[-1][0] >= h.level:
             stack.pop()
-        stack.append((h["level"], _path_part(h["level"], h["number"], h["marker"])))
+        marker = text[h.marker_start:h.marker_end].strip()
+        stack.append((h.level, _path_part(h.kind, h.number, marker)))
         start, end = bounds[i], bounds[i + 1]
-        rows.append({"level": h["level"], "marker": h["marker"], "number": h["number"],
-                     "title": h["title"], "path": ".".join(p for _, p in stack),
-                     "start": start, "end": end, "text": text[start:end]})
+        rows.append({"level": h.level, "marker": marker, "number": h.number,
+                     "title": h.title, "path": ".".join(p for _, p in stack),
+                     "start": start, "end": end, "text": text[start:end],
+                     "heading_start": h.marker_start, "kind": h.kind})
     return frame(rows, _OUTLINE_SCHEMA)
 
 
