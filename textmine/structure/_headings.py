@@ -214,7 +214,11 @@ def _accept_leads(text: str, cands: list[Heading], numbered: list[Heading]) -> l
     for kind in LEAD_KINDS:
         runs: list[list[Heading]] = []
         run: list[Heading] = []
-        for h in (c for c in cands if c.kind == kind):
+        # in a text with real paragraphs a subhead starts its paragraph; after a mere sentence
+        # end only where the paragraph breaks were lost (a one-line body)
+        members = [c for c in cands if c.kind == kind
+                   and (c.boundary != "sentence" or c.line_end - c.start > _ONE_LINE)]
+        for h in members:
             if run and h.number == run[-1].number + 1 and not _between(num_starts, run[-1].marker_start,
                                                                         h.marker_start):
                 run.append(h)
@@ -267,18 +271,23 @@ def _inside_run(pos: int, leads: list[Heading], numbered: list[Heading]) -> bool
 # ---------------------------------------------------------------------------
 
 def _assign_levels(heads: list[Heading]) -> None:
-    units = [k for k in REGULATION_KINDS if any(h.kind == k for h in heads)]
-    shift = len(units)
+    """Classic forms keep their fixed levels (一、 1, （一） 2, 1. 3, （1） 4); with regulation levels
+    present, every numbered form present is ranked (第一章 1, 第一条 2, （一） 3 …). A lead
+    sentence is one level below the numbered heading it stands under (1 under none)."""
+    present = {h.kind for h in heads}
+    if present & set(REGULATION_KINDS):
+        order = [*REGULATION_KINDS, "L1", "（一）", "1.", "（1）"]
+        keys = [k for k in order if k in present or (k == "L1" and present & {"一、", "第一部分"})]
+        rank = {k: keys.index(k) + 1 for k in keys}
+        rank.update({k: rank["L1"] for k in ("一、", "第一部分") if "L1" in rank})
+    else:
+        rank = dict(CLASSIC_KINDS)
     parent_level = 0
     for h in heads:
-        if h.kind in CLASSIC_KINDS:
-            h.level = CLASSIC_KINDS[h.kind] + shift
-            parent_level = h.level
-        elif h.kind in REGULATION_KINDS:
-            h.level = units.index(h.kind) + 1
-            parent_level = h.level
-        else:
+        if h.kind in LEAD_KINDS:
             h.level = parent_level + 1
+        else:
+            h.level = parent_level = rank[h.kind]
 
 
 # ---------------------------------------------------------------------------
