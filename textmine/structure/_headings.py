@@ -61,6 +61,7 @@ class Heading:
     marker_end: int    #: offset just after the marker
     line_end: int      #: end of its line (before the line break)
     boundary: str      #: what precedes it: "line", "gap" (a paragraph gap), "sentence" (a sentence end)
+    line_start: int = 0  #: start of its line
     level: int = 0
     title: str = ""
     title_end: int = 0
@@ -126,7 +127,7 @@ def _candidates(text: str, folded: str) -> list[Heading]:
             g = _marker_group(folded, p, e)
             kind = _KIND_OF_GROUP[g]
             if bkind == "line" or bkind == "gap" or kind in _INLINE_AFTER_SENTENCE:
-                cands.append(Heading(kind, hm.number, seg, hm.start, hm.end, e, bkind))
+                cands.append(Heading(kind, hm.number, seg, hm.start, hm.end, e, bkind, s))
             continue
         m = REGULATION.match(folded, p, e)
         if m is not None:
@@ -135,7 +136,7 @@ def _candidates(text: str, folded: str) -> list[Heading]:
                 end = m.end()
                 while end < e and text[end] in " \t\u3000\xa0：:":
                     end += 1
-                cands.append(Heading(f"第一{m.group('unit')}", number, seg, p, end, e, bkind))
+                cands.append(Heading(f"第一{m.group('unit')}", number, seg, p, end, e, bkind, s))
             continue
         m = LEAD.match(folded, p, e)
         if m is not None:
@@ -146,7 +147,7 @@ def _candidates(text: str, folded: str) -> list[Heading]:
             kind = "第一，" if fam == "di" else "一是"
             # the marker is 第一 / 一是; the comma after 第一 is punctuation, not marker
             end = m.start("di") if fam == "di" else m.end()
-            cands.append(Heading(kind, cn_to_int(num), seg, p, end, e, bkind))
+            cands.append(Heading(kind, cn_to_int(num), seg, p, end, e, bkind, s))
     return cands
 
 
@@ -217,7 +218,7 @@ def _accept_leads(text: str, cands: list[Heading], numbered: list[Heading]) -> l
         # in a text with real paragraphs a subhead starts its paragraph; after a mere sentence
         # end only where the paragraph breaks were lost (a one-line body)
         members = [c for c in cands if c.kind == kind
-                   and (c.boundary != "sentence" or c.line_end - c.start > _ONE_LINE)]
+                   and (c.boundary != "sentence" or c.line_end - c.line_start > _ONE_LINE)]
         for h in members:
             if run and h.number == run[-1].number + 1 and not _between(num_starts, run[-1].marker_start,
                                                                         h.marker_start):
@@ -377,7 +378,7 @@ def _title_window(text: str, h: Heading, limit: int) -> tuple[int, int, str, boo
         hard = sub.start()
     t = _sentence_end(text, ts, hard)
     c = next((i for i in range(ts, hard) if text[i] in _CLAUSE), None)
-    glued = h.boundary != "line" or h.line_end - h.marker_start > _ONE_LINE
+    glued = h.boundary != "line" or h.line_end - h.line_start > _ONE_LINE
     if t is None and hard - ts <= 2 * _MAX_TITLE:
         return ts, hard, "line", glued
     if t is not None and (c is None or t < c) and t - ts <= _MAX_TITLE:
