@@ -30,6 +30,7 @@ from .tokenize import Tokenizer  # noqa: E402
 from .dtm import Dtm  # noqa: E402
 from .structure import (duties, enumerations, formulas, gov_bodies, outline, references,  # noqa: E402
                         sections, sentence_spans, sentences, targets)
+from .structure import has_numbered_outline  # noqa: E402
 from .keywords import (cooccurrence, dispersion, keyphrases, kwic, section_keywords,  # noqa: E402
                        textrank_keywords, tfidf_keywords)
 from .keyness import keyness, peer_keyness  # noqa: E402
@@ -46,6 +47,8 @@ _EAGER = [
     "choose_k", "fit_topics", "topic_trend", "TextReuse", "section_themes", "similar_documents", "text_reuse",
     "theme_comparison",
 ]
+
+_EAGER.append("has_numbered_outline")
 
 # Heavier stages (matplotlib, python-pptx) load on first use.
 _EXPORTS: dict[str, str] = {

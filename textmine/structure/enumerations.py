@@ -1,4 +1,5 @@
-"""In-paragraph enumerations: 一是…二是…, 一要…二要…, 第一，…第二，…, 首先…其次…最后…, 一方面…另一方面…."""
+"""Enumerations: 一是…二是…, 一要…二要…, 第一，…第二，…, 首先…其次…最后…, 一方面…另一方面…, 第一条…第十七条,
+——dash lists; inside a paragraph or with each item opening its own paragraph."""
 
 from __future__ import annotations
 
@@ -120,14 +121,26 @@ def _enum_markers(text: str) -> Iterator[tuple[str, int, int, int, str]]:
 
 
 def enumerations(doc: TextLike) -> pd.DataFrame:
-    """Find in-paragraph enumerations: 一是…二是…, 一要…二要…, 第一，…第二，…, 首先…其次…最后…, 一方面…另一方面….
+    """Find enumerations: 一是…二是…, 一要…二要…, 第一，…第二，…, 首先…其次…最后…, 一方面…另一方面…,
+    第一条…第N条 and ——dash lists.
 
-    A sequence needs at least two consecutive ordinals of the same family in the
-    same paragraph (lines broken after ``；``/``，``/``、``/``：`` are joined into one
-    paragraph; a heading line starts a new one). ``首先…`` and ``一方面…`` sequences
-    must start with their first member; ``最后`` closes a ``首先`` sequence. Not
-    markers: 第一要务 / 第一责任人 (第N must be followed by ``，、：`` or 是), numerals
-    inside words (统一是, 唯一要, 之一是), the idiom 一是一、二是二, and a lone 一要….
+    A sequence needs at least two consecutive ordinals of the same family. Its items
+    sit in one paragraph (lines broken after ``；``/``，``/``、``/``：`` are joined into
+    one paragraph; a heading line starts a new one), or each later item opens its own
+    paragraph (``一是…\n二是…``), the item before it opening its paragraph too or standing
+    in the paragraph just before; a heading line between two such items ends the
+    sequence, except for articles (``第一条…第二章…第三条`` is one sequence).
+    ``首先…`` and ``一方面…`` sequences must start with their first member; ``最后``
+    closes a ``首先`` sequence, never a ``第一，…第N，`` one (``最后，我再强调…`` is the
+    closing of the speech), and a ``首先`` or ``最后`` inside an item of a ``第一，…``
+    sequence neither joins nor breaks it. ``第N`` and ``第N条`` count only at the start
+    of a clause (after punctuation, a space, a line start or a photo credit), so
+    ``跃居世界第二，`` is no item; ordinals go past 十 (第二十一条). A dash list is two
+    or more clauses opening with ``——``; where a one-line text runs two dash lists
+    together, they are cut apart where the items stop opening alike. Not markers:
+    第一要务 / 第一责任人 (第N must be followed by ``，、：`` or 是), numerals inside
+    words (统一是, 唯一要, 之一是), cited articles (第十条规定, 第三条第二款), the
+    idiom 一是一、二是二, and a lone 一要….
 
     Parameters
     ----------
@@ -139,10 +152,11 @@ def enumerations(doc: TextLike) -> pd.DataFrame:
     pandas.DataFrame
         One row per item, columns ``group`` (int, 0-based id of the sequence in
         document order), ``ordinal`` (int, 1-based; 最后 gets the next ordinal),
-        ``marker`` (str, e.g. ``一是``), ``item`` (str: the text after the marker up
-        to the next marker of the sequence or the end of its sentence, without
-        trailing punctuation), ``sentence`` (str: the sentence holding the marker),
-        ``start`` (int: offset of the marker) and ``end`` (int: end of the item).
+        ``marker`` (str, e.g. ``一是``, ``第十七条``, ``——``), ``item`` (str: the item's own
+        text — after the marker and the punctuation or space that follows it — up to the
+        next marker of the sequence or the end of its sentence, without trailing
+        punctuation; so ``item[:8]`` is the item's opening, never its marker),
+        ``sentence`` (str: the sentence holding the marker), ``start`` (int: offset of the marker) and ``end`` (int: end of the item).
 
     Raises
     ------
