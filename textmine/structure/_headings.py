@@ -42,12 +42,14 @@ _SENT_END = re.compile(r"[。！？!?][”’」』）)】]*[ \u3000\xa0]*")
 _CAPTION = re.compile(r"/摄[ \u3000\xa0]*")       # a photo credit glued before the next paragraph
 _INDENT_CHARS = " \t\u3000\xa0\u200b\ufeff"
 
-_PREDICATE = re.compile(r"是|离不开|在于|取决于|有赖于|包括|意味着|必须|应当")
+_PREDICATE = re.compile(r"是|要|离不开|在于|取决于|有赖于|包括|意味着|必须|应当")
 _SUBHEAD = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
+_MAX_STOP_TITLE = 25     # glued to its body, a longer "title" up to a full stop is a sentence
 _MAX_TITLE = 40          # a run-on title is cut within this many characters
 _MAX_LEAD = 60           # a 第一，/一是 lead sentence longer than this is no subhead
 _NATURAL_END = 1.5       # bonus for a glued title that ends at its own full stop or colon
 _ONE_LINE = 1000         # a line this long is a whole scraped body, not a paragraph
+_BODY_SHARE = 0.5        # … and so is a line holding half the text (the body of a short one-line text)
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Heading:
     line_end: int      #: end of its line (before the line break)
     boundary: str      #: what precedes it: "line", "gap" (a paragraph gap), "sentence" (a sentence end)
     line_start: int = 0  #: start of its line
+    one_line: bool = False  #: its line is a whole body whose paragraph breaks were lost
     level: int = 0
     title: str = ""
     title_end: int = 0
@@ -119,6 +122,15 @@ def _boundaries(text: str) -> list[tuple[int, int, int, str]]:
 
 
 def _candidates(text: str, folded: str) -> list[Heading]:
+    cands = _raw_candidates(text, folded)
+    n = max(1, len(text.strip()))
+    for h in cands:
+        length = h.line_end - h.line_start
+        h.one_line = length > _ONE_LINE or length >= _BODY_SHARE * n
+    return cands
+
+
+def _raw_candidates(text: str, folded: str) -> list[Heading]:
     cands: list[Heading] = []
     for p, s, e, bkind in _boundaries(text):
         seg = s if bkind == "line" else p
@@ -218,7 +230,7 @@ def _accept_leads(text: str, cands: list[Heading], numbered: list[Heading]) -> l
         # in a text with real paragraphs a subhead starts its paragraph; after a mere sentence
         # end only where the paragraph breaks were lost (a one-line body)
         members = [c for c in cands if c.kind == kind
-                   and (c.boundary != "sentence" or c.line_end - c.line_start > _ONE_LINE)]
+                   and (c.boundary != "sentence" or c.one_line)]
         for h in members:
             if run and h.number == run[-1].number + 1 and not _between(num_starts, run[-1].marker_start,
                                                                         h.marker_start):
@@ -231,7 +243,8 @@ def _accept_leads(text: str, cands: list[Heading], numbered: list[Heading]) -> l
         if len(run) >= 2:
             runs.append(run)
         for run in runs:
-            if kind == "一是" and any(_inside_run(h.marker_start, accepted, numbered) for h in run[:1]):
+            if kind == "一是" and _inside_run(run[0].marker_start, [h for h in accepted if h.kind != kind],
+                                             numbered):
                 continue
             ok = True
             for k, h in enumerate(run):
@@ -260,10 +273,10 @@ def _between(starts: list[int], a: int, b: int) -> bool:
 
 def _inside_run(pos: int, leads: list[Heading], numbered: list[Heading]) -> bool:
     """Is ``pos`` inside the section of an accepted lead heading (after it, before the next numbered one)?"""
-    before = [h for h in leads if h.marker_start < pos]
+    before = [h.marker_start for h in leads if h.marker_start < pos]
     if not before:
         return False
-    last = before[-1].marker_start
+    last = max(before)
     return not any(last < h.marker_start < pos for h in numbered)
 
 
@@ -378,12 +391,12 @@ def _title_window(text: str, h: Heading, limit: int) -> tuple[int, int, str, boo
         hard = sub.start()
     t = _sentence_end(text, ts, hard)
     c = next((i for i in range(ts, hard) if text[i] in _CLAUSE), None)
-    glued = h.boundary != "line" or h.line_end - h.line_start > _ONE_LINE
+    glued = h.boundary != "line" or h.one_line
     if t is None and hard - ts <= 2 * _MAX_TITLE:
         return ts, hard, "line", glued
     if t is not None and (c is None or t < c) and t - ts <= _MAX_TITLE:
         # glued to its body, a "title" that reads as a sentence (…精神支撑。/ …是…问题。) runs on
-        if glued and _PREDICATE.search(text, ts + 1, t):
+        if glued and (_PREDICATE.search(text, ts + 1, t) or t - ts > _MAX_STOP_TITLE):
             return ts, t, "runon", glued
         return ts, t, "stop", glued
     if not glued:

@@ -113,7 +113,7 @@ def _enum_markers(text: str) -> Iterator[tuple[str, int, int, int, str]]:
         elif fam == "dash":
             # a dash item opens its paragraph or sentence (——我们坚持…); a dash inside a
             # sentence is punctuation
-            if not _clause_start(text, s) or prev in "—" or nxt in "—":
+            if not _clause_start(text, s) or prev == "—" or nxt == "—":
                 continue
             yield fam, 0, s, e, m.group()
         else:  # 首先/其次/再次/最后 share a family with 第一/第二…: 首先…其次…第三…
@@ -201,6 +201,8 @@ def enumerations(doc: TextLike) -> pd.DataFrame:
             if k + 1 < len(run):
                 limit = min(limit, max(run[k + 1].start, m.end))
             i0 = m.end
+            if m.marker in _SEQ_ORD and text.startswith("是", i0):  # 首先是…: the item is what follows
+                i0 += 1
             while i0 < limit and text[i0] in ITEM_LEAD:
                 i0 += 1
             i1 = max(limit, i0)
@@ -240,6 +242,7 @@ def _runs(fam: str, markers: list[_Marker], heading_blocks: list[int]) -> list[l
     out: list[list[_Marker]] = []
     run: list[_Marker] = []
     seq_run = False  # started by 首先: 其次/再次/第N go on, 最后 closes it
+    nested: dict[int, list[_Marker]] = {}  # 首先…其次… inside one item of a 第一，… list
 
     def close() -> None:
         if len(run) >= 2:
@@ -255,7 +258,10 @@ def _runs(fam: str, markers: list[_Marker], heading_blocks: list[int]) -> list[l
             continue
         is_seq = m.marker in _SEQ_ORD
         if linked and not seq_run and is_seq and fam == "di":
-            continue  # 首先/最后 inside an item of 第一，…第二，…: neither an item nor a break
+            # 首先/最后 inside an item of 第一，…第二，…: neither an item nor a break; a
+            # 首先…其次… inside one item is a list of its own
+            nested.setdefault(run[-1].start, []).append(m)
+            continue
         if linked and m.ordinal == -1:
             run.append(m._replace(ordinal=run[-1].ordinal + 1))
             close()
@@ -272,7 +278,9 @@ def _runs(fam: str, markers: list[_Marker], heading_blocks: list[int]) -> list[l
         seq_run = is_seq
         run.append(m)
     close()
-    return out
+    for inner in nested.values():
+        out.extend(r for r in _runs(fam, inner, heading_blocks) if r[0].marker == "首先")
+    return sorted(out, key=lambda r: r[0].start)
 
 
 def _parallel(text: str, a: _Marker, b: _Marker, span: int = 16, k: int = 4) -> bool:
