@@ -305,3 +305,23 @@ def test_real_one_line_speeches(name, counts):
     assert has_numbered_outline(df) is bool(counts)
     # every title is a short phrase, never the body's first clause
     assert (heads["title"].str.len().between(4, 40)).all()
+
+
+def test_heading_cues_resource_is_well_formed():
+    from textmine.structure._headings import _CUES_PATH, heading_cues
+
+    cues = heading_cues()
+    assert set(cues) == {"title_end", "title_not_end", "body_start"}
+    assert not cues["title_end"] & cues["title_not_end"]
+    assert {"工作", "问题", "精神"} <= cues["title_end"] and {"改革开放以来", "当前"} <= cues["body_start"]
+    section: list[str] = []
+    sections_seen = 0
+    for line in _CUES_PATH.read_text(encoding="utf-8").splitlines() + ["#"]:
+        if line.startswith("#"):
+            assert section == sorted(set(section)), "entries sorted, no duplicates"
+            sections_seen += bool(section)
+            section = []
+        else:
+            assert line and line == line.strip() and " " not in line
+            section.append(line)
+    assert sections_seen == 3

@@ -42,11 +42,15 @@ _SENT_END = re.compile(r"[。！？!?][”’」』）)】]*[ \u3000\xa0]*")
 _CAPTION = re.compile(r"/摄[ \u3000\xa0]*")       # a photo credit glued before the next paragraph
 _INDENT_CHARS = " \t\u3000\xa0\u200b\ufeff"
 
-_PREDICATE = re.compile(r"是|要|离不开|在于|取决于|有赖于|包括|意味着|必须|应当")
+# 是/要 as verbs, not inside 主要/重要/需要/要求/纲要 or 是否/但是/于是
+_PREDICATE = re.compile(r"(?<![但于就凡总还])是(?!否)|(?<![主重需纲摘只紧必想首])要(?![求素点务件闻])"
+                        r"|离不开|在于|取决于|有赖于|包括|意味着|必须|应当")
 _SUBHEAD = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")
 _MAX_STOP_TITLE = 25     # glued to its body, a longer "title" up to a full stop is a sentence
 _MAX_TITLE = 40          # a run-on title is cut within this many characters
 _MAX_LEAD = 60           # a 第一，/一是 lead sentence longer than this is no subhead
+_MAX_LENGTH_PENALTY = 2.5
+_SECOND_CLAUSE = 0.5     # a title of two clauses is less usual than one of one
 _NATURAL_END = 1.5       # bonus for a glued title that ends at its own full stop or colon
 _ONE_LINE = 1000         # a line this long is a whole scraped body, not a paragraph
 _BODY_SHARE = 0.5        # … and so is a line holding half the text (the body of a short one-line text)
@@ -326,7 +330,8 @@ def _cut_score(text: str, ts: int, c: int, stats: tuple[Counter, Counter], mu: f
     bigrams, openers = stats
     length = c - ts
     sigma = max(sigma, 0.4 * mu)
-    score = -0.3 * ((length - mu) / sigma) ** 2
+    # titles of one speech differ in length: the prior only leans, it never decides alone
+    score = max(-0.3 * ((length - mu) / sigma) ** 2, -_MAX_LENGTH_PENALTY)
     # the body repeats the title's last words (关于做好维护社会稳定工作做好维护社会稳定工作，…)
     for k in range(min(8, length, len(text) - c), 1, -1):
         if text[c - k:c] == text[c:c + k]:
@@ -349,6 +354,9 @@ def _cut_score(text: str, ts: int, c: int, stats: tuple[Counter, Counter], mu: f
         score += 1.0 + 0.4 * min(best, 6) if best >= 2 else 0.8
     elif "的" in text[c + 1:c + 5] and not text.startswith("党的", c):
         score -= 1.5  # …保护|面临的形势: the title's noun phrase is not finished
+    clause = next((i for i in range(c, min(len(text), c + 4)) if text[i] in _CLAUSE + _TERMINATORS), None)
+    if clause is not None and clause - c < 3 and not best:  # 当前，/目前， are openers
+        score -= 2.0  # a body whose first clause has one or two characters (…有利|时机，)
     if _OPENER_RE.match(text, c):
         score += 1.5
     if openers[text[c:c + 2]] >= 2:
@@ -368,7 +376,7 @@ def _cut_score(text: str, ts: int, c: int, stats: tuple[Counter, Counter], mu: f
         if c - a >= ts and len(gram) == 3 and text.count(gram) >= 2:
             score -= 1.0
 
-    if text[c - 1] in "的和与及在对把从为将被了着" or text[c] in "的了着地得之是和与及或并而":
+    if text[c - 1] in "的和与及在对把从为将被了着而" or text[c] in "的了着地得之是和与及或并而":
         score -= 3.0
     return score
 
@@ -455,16 +463,40 @@ def _cut_titles(text: str, heads: list[Heading], windows: list, todo: list[tuple
             if not lens:
                 lens = [n for j, n in chosen.items() if j != i and heads[j].kind == kind]
             mu, sigma = (_median(lens), 4.0) if lens else (12.0, 6.0)
-            # the whole clause is a title only when a colon or a full stop closes it
-            natural = end >= len(text) or text[end] in "：:。！？!?"
-            last = end if natural else end - 1
-            best = max(range(ts + 2, last + 1),
-                       key=lambda c: (_cut_score(text, ts, c, stats, mu, sigma)
-                                      + (_NATURAL_END if natural and c == end else 0.0), -c), default=end)
-            new[i] = best - ts
+            new[i] = _best_cut(text, ts, end, stats, mu, sigma) - ts
         chosen = new
     for i, ts, _ in todo:
         ends[i] = ts + chosen[i]
+
+
+def _best_cut(text: str, ts: int, end: int, stats: tuple[Counter, Counter], mu: float, sigma: float) -> int:
+    """The best end of a glued title starting at ``ts`` whose first clause ends at ``end``.
+
+    A title may hold a second clause after a comma (抓紧有利时机，加快经济发展) when the
+    first reads as a whole title and the second opens with a verb, as titles' clauses do.
+    """
+    cues = heading_cues()
+    # the whole clause is a title only when a colon or a full stop closes it
+    natural = end >= len(text) or text[end] in "：:。！？!?"
+    last = end if natural else end - 1
+    scored = [(_cut_score(text, ts, c, stats, mu, sigma) + (_NATURAL_END if natural and c == end else 0.0), -c)
+              for c in range(ts + 2, last + 1)]
+    if end < len(text) and text[end] in "，," and end - ts >= 4:
+        first = text[ts:end]
+        verb = any(text.startswith(w, end + 1) for w in cues.get("title_not_end", ()))
+        complete = any(first.endswith(w) for w in cues.get("title_end", ()))
+        if verb:
+            stop = end + 1
+            limit = min(len(text), ts + _MAX_TITLE)
+            while stop < limit and text[stop] not in _CLAUSE + _TERMINATORS:
+                stop += 1
+            natural2 = stop < len(text) and text[stop] in "：:。！？!?"
+            for c in range(end + 3, (stop if natural2 else stop - 1) + 1):
+                sc = _cut_score(text, end + 1, c, stats, mu, sigma) - _SECOND_CLAUSE - (0.0 if complete else 1.0)
+                scored.append((sc + (_NATURAL_END if natural2 and c == stop else 0.0), -c))
+    if not scored:
+        return end
+    return -max(scored)[1]
 
 
 def _median(xs: list[int]) -> float:
