@@ -155,6 +155,8 @@ def test_yishi_as_a_heading_level_but_not_inside_a_diyi_section():
     "要做到三点。第一，要统一思想。第二，要落实责任。第三，要加强考核。",  # one sentence each: a list
     "要做到两点：第一，要统一思想，第二，要落实责任。大家要抓紧。",        # not after a sentence end
     "我讲一点。第一，要统一思想。这是前提。",                              # a lone 第一
+    # 一是… at the top of a speech, under no numbered heading, is a list
+    "今年工作有三个特点。一是稳中有进。经济运行总体平稳。二是进中向好。质量效益持续提升。三是好中提质。结构更优。",
 ])
 def test_lead_markers_that_are_no_headings(text):
     assert outline(text)["kind"].tolist() == ["unnumbered"]

@@ -224,7 +224,8 @@ def _sentence_end(text: str, start: int, limit: int, marks: str = _TERMINATORS) 
 
 def _accept_leads(text: str, cands: list[Heading], numbered: list[Heading]) -> list[Heading]:
     """第一，… and 一是… lead sentences that open sections: runs of 2 or more, each a short lead
-    sentence followed by more text of its own, not nested in another lead run."""
+    sentence followed by more text of its own; a 一是 run only under a numbered heading and not
+    nested in a 第一，… section."""
     n = len(text)
     num_starts = [h.marker_start for h in numbered]
     accepted: list[Heading] = []
@@ -247,6 +248,10 @@ def _accept_leads(text: str, cands: list[Heading], numbered: list[Heading]) -> l
         if len(run) >= 2:
             runs.append(run)
         for run in runs:
+            # 一是… is a heading level only under a numbered heading (一、 sections subdivided by
+            # 一是…二是…); at the top of a speech such a run is a list
+            if kind == "一是" and not any(x < run[0].marker_start for x in num_starts):
+                continue
             if kind == "一是" and _inside_run(run[0].marker_start, [h for h in accepted if h.kind != kind],
                                              numbered):
                 continue

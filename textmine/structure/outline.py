@@ -62,7 +62,8 @@ def outline(doc: TextLike) -> pd.DataFrame:
       as ``第十条规定`` or ``第三条第二款``);
     - lead sentences: ``第一，…。`` and ``一是…。`` that open a section — a run of two or
       more, each a lead sentence of at most 60 characters followed by more text of its own.
-      ``一是`` runs nested in a ``第一，`` section are enumerations, not headings.
+      An ``一是`` run is a heading level only under a numbered heading (``一、`` …) and not
+      inside a ``第一，`` section; elsewhere it is an enumeration.
 
     Where a heading may start: at the start of a line (after indentation, U+3000
     included); after a paragraph gap inside a line (two or more spaces or U+3000, as
