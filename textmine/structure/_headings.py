@@ -194,18 +194,17 @@ def _accept_numbered(cands: list[Heading]) -> list[Heading]:
             last[key] = h.number
             kept.append(h)
     # a marker inside a line is a heading only next to another one of its sequence (一、… 二、…)
-    out = []
-    for i, h in enumerate(kept):
-        if h.boundary != "line":
-            key = _SEQ_KEY.get(h.kind, h.kind)
-            same = [x for x in kept if _SEQ_KEY.get(x.kind, x.kind) == key]
-            j = same.index(h)
+    by_key: dict[str, list[Heading]] = {}
+    for h in kept:
+        by_key.setdefault(_SEQ_KEY.get(h.kind, h.kind), []).append(h)
+    lone = set()
+    for same in by_key.values():
+        for j, h in enumerate(same):
             prev_ok = j > 0 and same[j - 1].number == h.number - 1
             next_ok = j + 1 < len(same) and same[j + 1].number == h.number + 1
-            if not (prev_ok or next_ok):
-                continue
-        out.append(h)
-    return out
+            if h.boundary != "line" and not (prev_ok or next_ok):
+                lone.add(h.marker_start)
+    return [h for h in kept if h.marker_start not in lone]
 
 
 def _sentence_end(text: str, start: int, limit: int, marks: str = _TERMINATORS) -> int | None:
@@ -317,22 +316,23 @@ def _assign_levels(heads: list[Heading]) -> None:
 # titles
 # ---------------------------------------------------------------------------
 
-def _doc_stats(text: str) -> tuple[Counter, Counter]:
-    """Bigram counts of the text, and counts of the two characters that open a clause."""
-    bigrams = Counter(text[i:i + 2] for i in range(len(text) - 1))
-    openers: Counter = Counter()
-    for m in re.finditer(r"[，。；：！？,;:!?]\s*", text):
-        openers[text[m.end():m.end() + 2]] += 1
-    return bigrams, openers
+class _Stats:
+    """Counts of the text's character n-grams (2 to 4) and of the two characters opening a clause."""
+
+    def __init__(self, text: str) -> None:
+        self.grams = Counter(text[i:i + k] for k in (2, 3, 4) for i in range(len(text) - k + 1))
+        self.openers: Counter = Counter()
+        for m in re.finditer(r"[，。；：！？,;:!?]\s*", text):
+            self.openers[text[m.end():m.end() + 2]] += 1
 
 
 _OPENER_RE = re.compile(r"[^，。；：！？、“”]{1,10}?(?:以来|以后|之后|发生后|期间)[，,]")
 
 
-def _cut_score(text: str, ts: int, c: int, stats: tuple[Counter, Counter], mu: float, sigma: float) -> float:
+def _cut_score(text: str, ts: int, c: int, stats: _Stats, mu: float, sigma: float) -> float:
     """How likely the title text[ts:c] ends at ``c`` (the body starting at ``c``)."""
     cues = heading_cues()
-    bigrams, openers = stats
+    grams, openers = stats.grams, stats.openers
     length = c - ts
     sigma = max(sigma, 0.4 * mu)
     # titles of one speech differ in length: the prior only leans, it never decides alone
@@ -368,17 +368,17 @@ def _cut_score(text: str, ts: int, c: int, stats: tuple[Counter, Counter], mu: f
         score += 0.8
     # a title ends with a phrase the speech uses again (深化农村改革 … 是农村改革的重点)
     for k in (4, 3):
-        if c - k >= ts and text.count(text[c - k:c]) >= 2:
+        if c - k >= ts and grams[text[c - k:c]] >= 2:
             score += 0.3 * (k - 1)
             break
     # cutting through a pair of characters the speech often writes together is unlikely
-    pair = bigrams[text[c - 1:c + 1]]
+    pair = grams[text[c - 1:c + 1]]
     if pair >= 2:
         score -= 0.7 * math.log(pair)
     # … or a three-character word it uses again (攻坚|战 … 攻坚战)
     for a in (2, 1):
         gram = text[c - a:c - a + 3]
-        if c - a >= ts and len(gram) == 3 and text.count(gram) >= 2:
+        if c - a >= ts and len(gram) == 3 and grams[gram] >= 2:
             score -= 1.0
 
     if text[c - 1] in "的和与及在对把从为将被了着而" or text[c] in "的了着地得之是和与及或并而":
@@ -456,7 +456,7 @@ def _cut_titles(text: str, heads: list[Heading], windows: list, todo: list[tuple
                 ends: list[int]) -> None:
     """Choose where each glued title ends (writes ``ends``): the best-scoring cut, with the length
     expected from the form's cleanly ended titles, else from the other cut titles (two passes)."""
-    stats = _doc_stats(text)
+    stats = _Stats(text)
     cut = {i for i, _, _ in todo}
     chosen: dict[int, int] = {}
     for _ in range(2):
@@ -474,7 +474,7 @@ def _cut_titles(text: str, heads: list[Heading], windows: list, todo: list[tuple
         ends[i] = ts + chosen[i]
 
 
-def _best_cut(text: str, ts: int, end: int, stats: tuple[Counter, Counter], mu: float, sigma: float) -> int:
+def _best_cut(text: str, ts: int, end: int, stats: _Stats, mu: float, sigma: float) -> int:
     """The best end of a glued title starting at ``ts`` whose first clause ends at ``end``.
 
     A title may hold a second clause after a comma (抓紧有利时机，加快经济发展) when the
