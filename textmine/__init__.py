@@ -30,6 +30,7 @@ from .tokenize import Tokenizer  # noqa: E402
 from .dtm import Dtm  # noqa: E402
 from .structure import (duties, enumerations, formulas, gov_bodies, outline, references,  # noqa: E402
                         sections, sentence_spans, sentences, targets)
+from .structure import has_numbered_outline  # noqa: E402
 from .keyness import keyness, peer_keyness  # noqa: E402
 from .topics import TopicModel, choose_k, fit_topics, theme_comparison, topic_comparison, topic_trend  # noqa: E402
 from .similarity import similar_documents  # noqa: E402
@@ -47,6 +48,8 @@ _EAGER = [
     "choose_k", "fit_topics", "topic_trend", "TextReuse", "ReuseIndex", "section_themes", "section_topics",
     "similar_documents", "text_reuse", "theme_comparison", "topic_comparison",
 ]
+
+_EAGER.append("has_numbered_outline")
 
 # Heavier stages (matplotlib, python-pptx) load on first use.
 _EXPORTS: dict[str, str] = {

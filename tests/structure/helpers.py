@@ -49,7 +49,7 @@ ALL_FUNCS = [outline, enumerations, formulas, references, targets, duties, sente
 
 SCHEMAS = {
     outline: (OUTLINE_COLUMNS, {"level": "i", "marker": "s", "number": "i", "title": "s", "path": "s",
-                                "start": "i", "end": "i", "text": "s"}),
+                                "start": "i", "end": "i", "text": "s", "heading_start": "i", "kind": "s"}),
     enumerations: (ENUMERATION_COLUMNS, {"group": "i", "ordinal": "i", "marker": "s", "item": "s",
                                          "sentence": "s", "start": "i", "end": "i"}),
     formulas: (FORMULA_COLUMNS, {"formula": "s", "parts": "O", "n_parts": "i", "kind": "s",

@@ -4,10 +4,12 @@ Chinese work-conference speeches and work reports follow a rigid form. This pack
 recovers it with fast, regex-based scanners (linear-ish in the length of the text),
 one module per extractor:
 
-- :func:`outline` — the heading hierarchy (``一、`` / ``（一）`` / ``1.`` / ``（1）``)
-  as segments that tile the text; :func:`sections` — the outline cut at one depth;
-- :func:`enumerations` — in-paragraph sequences (一是…二是…, 一要…二要…, 第一，…第二，…,
-  首先…其次…最后…, 一方面…另一方面…);
+- :func:`outline` — the heading hierarchy (``一、`` / ``（一）`` / ``1.`` / ``（1）``, the
+  regulation levels ``第一编/章/节/条``, ``第一，…。`` and ``一是…。`` lead-sentence subheads),
+  also inside one-line texts, as segments that tile the text; :func:`sections` — the
+  outline cut at one depth; :func:`has_numbered_outline` — whether there is any heading;
+- :func:`enumerations` — sequences in a paragraph or across paragraphs (一是…二是…,
+  一要…二要…, 第一，…第二，…, 首先…其次…最后…, 一方面…另一方面…, 第一条…第N条, ——lists);
 - :func:`formulas` — quoted formulas (提法) and number-compressed ones (四个意识, 两个维护);
 - :func:`references` — titles cited in 《》 with their type (法, 条例, 办法 …) and level;
 - :func:`targets` — quantified targets and time expressions (零产量, 到2025年, 95%以上, 3.5亿元);
@@ -38,7 +40,7 @@ from ._resources import GOV_BODIES_PATH, gov_bodies
 from .duties import DUTY_COLUMNS, duties
 from .enumerations import ENUMERATION_COLUMNS, enumerations
 from .formulas import FORMULA_COLUMNS, formulas
-from .outline import OUTLINE_COLUMNS, outline, sections
+from .outline import OUTLINE_COLUMNS, has_numbered_outline, outline, sections
 from .references import REFERENCE_COLUMNS, references
 from .sentences import SENTENCE_COLUMNS, sentence_spans, sentences
 from .targets import TARGET_COLUMNS, targets
@@ -46,6 +48,7 @@ from .targets import TARGET_COLUMNS, targets
 __all__ = [
     "outline",
     "sections",
+    "has_numbered_outline",
     "enumerations",
     "formulas",
     "references",
