@@ -34,7 +34,7 @@ The structure branch reads text only: it imports nothing from the counting branc
 
 from __future__ import annotations
 
-from ._resources import GOV_BODIES_PATH, gov_bodies
+from ._resources import CENTRAL_BODIES_PATH, GOV_BODIES_PATH, central_bodies, gov_bodies
 from .duties import DUTY_COLUMNS, duties
 from .enumerations import ENUMERATION_COLUMNS, enumerations
 from .formulas import FORMULA_COLUMNS, formulas
@@ -54,6 +54,7 @@ __all__ = [
     "sentences",
     "sentence_spans",
     "gov_bodies",
+    "central_bodies",
     "OUTLINE_COLUMNS",
     "ENUMERATION_COLUMNS",
     "FORMULA_COLUMNS",
