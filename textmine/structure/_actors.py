@@ -53,13 +53,16 @@ LOCAL_LEVELS = ("各级", "各", "省", "市", "州", "县", "区", "乡镇", "�
                 "各省", "各市", "各县", "各区", "省级以上", "市县", "省市县")
 OTHER_LEVELS = ("有关", "相关", "各有关", "各相关", "其他", "其它", "其余", "广大", "所有", "全体", "各地",
                 "中央", "国家", "中央和国家", "中央和国家机关", "中央国家机关", "中央和地方", "中央有关",
-                "国务院有关", "国务院各", "全国", "全国各级", "地方", "东部", "中部", "西部", "东北", "沿海",
+                "国务院有关", "国务院各", "国务院各有关", "中央和国家机关有关", "中央和国家机关各", "中央国家机关各",
+                "中央国家机关有关", "中央和国家有关", "全国", "全国各级", "地方", "东部", "中部", "西部", "东北", "沿海",
                 "边疆", "民族", "贫困", "农村", "城市", "重点", "试点", "各级各类", "职能")
 #: Generic heads: an actor only after a level word (有关部门, 各地区; 部门要… alone is no directive).
 HEADS = ("部门", "单位", "方面", "地区", "地方", "机关", "机构", "省份", "部委", "系统", "职能部门",
          "主管部门", "行政部门")
 #: Suffixes that keep a body's function (商务主管部门 is 商务).
 BODY_SUFFIX = ("行政主管部门", "主管部门", "行政部门", "管理部门", "职能部门", "行政机关", "系统")
+#: A generic head may follow these without a level word of its own (有关方面和地方).
+BARE_SEPARATORS = ("、以及", "以及", "、", "和", "及", "与")
 SEPARATORS = ("、以及", "以及", "、", "和", "及", "与", "同", "暨", "特别是", "尤其是", "包括", "等")
 GROUP_WORDS = ("成员单位", "部门", "单位", "机关", "机构", "组织", "方面", "团体", "社会组织", "地区")
 PERSON_TAILS = ("主要负责同志", "主要负责人", "主要领导同志", "主要领导", "负责同志", "负责人", "领导班子",
@@ -76,6 +79,7 @@ class Item:
     generic: bool  # an everyday word, a place or a generic group: counts only at a clause start
     head: bool  # a level word + generic head (有关部门)
     start: int  # offset inside the run
+    kind: str = ""  # the table of the name: local, central, place, generic; "head"; "short"
 
 
 def _norm_head(level: str, head: str) -> str:
@@ -100,19 +104,25 @@ class ActorMatcher:
         self.local_levels = set(LOCAL_LEVELS)
         # level + head combinations and body aliases in one trie, so the longest wins (各地区 over 各地)
         self.head_words = {lv + h: (lv, h) for lv in levels for h in HEADS}
-        words = sorted({*self.alias, *self.head_words}, key=len, reverse=True)
-        name = trie_regex(words)
+        alias_words = sorted(self.alias, key=len, reverse=True)
+        name = trie_regex(sorted({*self.alias, *self.head_words}, key=len, reverse=True))
+        alias = trie_regex(alias_words)
         level = trie_regex(levels)
         suffix = trie_regex(BODY_SUFFIX)
+        bare = "|".join(map(re.escape, HEADS))
         self.level_re = re.compile(level)
-        item = rf"(?:{SHORT_RUN}|(?:{name})(?:{suffix})?|(?:{level}){{1,2}}(?:{name})(?:{suffix})?)"
+        alt1 = rf"(?:{name})(?:{suffix})?"
+        alt2 = rf"(?:{level}){{1,2}}(?:{alias})(?:{suffix})?"
+        item = rf"(?:{SHORT_RUN}|{alt1}|{alt2})"
         sep = "(?:" + "|".join(map(re.escape, SEPARATORS)) + ")?"
+        bsep = "(?:" + "|".join(map(re.escape, BARE_SEPARATORS)) + ")"
         tail = (r"(?P<tail>(?:等|等等)?(?:(?:及|和|以及|与)?(?:各级|各|有关|相关|其他|成员|职能)*"
                 r"(?P<group>" + "|".join(GROUP_WORDS) + r"))?)")
         person = r"(?P<person>的?(?:" + "|".join(PERSON_TAILS) + r"))?"
         self.item = re.compile(item)
-        self.run = re.compile(rf"(?P<run>{item}(?:{sep}{item}){{0,20}}){tail}{person}")
-        self._name_re = re.compile(name)
+        self._alts = [re.compile(SHORT_RUN), re.compile(alt1), re.compile(alt2)]
+        self._bare = re.compile(rf"(?<=[、和及与])(?:{bare})")
+        self.run = re.compile(rf"(?P<run>{item}(?:{sep}{item}|{bsep}(?:{bare})){{0,20}}){tail}{person}")
         self._suffix_re = re.compile(rf"(?:{suffix})$")
 
     def _one(self, written: str, start: int) -> Item:
@@ -122,19 +132,17 @@ class ActorMatcher:
             body = body[:m.start()]
         if body in self.head_words:
             lv, h = self.head_words[body]
-            return Item(written, (_norm_head(lv, h),), lv, True, True, start)
+            return Item(written, (_norm_head(lv, h),), lv, True, True, start, "head")
         if body in self.alias:
             canonical, kind = self.alias[body]
             generic = kind != "central" and not body.endswith(INSTITUTION_SUFFIX)
-            return Item(written, (canonical,), "", generic, False, start)
-        lm = self.level_re.match(body)
+            return Item(written, (canonical,), "", generic, False, start, kind)
         # level words, then a name: take the longest level prefix that leaves a known name
         for k in range(len(body) - 1, 0, -1):
             rest = body[k:]
             if self._known(rest) and self._all_levels(body[:k]):
                 inner = self._one(rest, start + k)
-                return Item(written, inner.canonical, body[:k], inner.generic, inner.head, start)
-        _ = lm
+                return Item(written, inner.canonical, body[:k], inner.generic, inner.head, start, inner.kind)
         return Item(written, (written,), "", True, False, start)
 
     def _known(self, s: str) -> bool:
@@ -152,15 +160,25 @@ class ActorMatcher:
         return False
 
     def items(self, run: str) -> list[Item]:
-        """The items of a run, as written, in order (公、检、法 gives three)."""
+        """The items of a run, as written, in order (公、检、法 gives three); the longest reading wins."""
         out: list[Item] = []
-        for m in self.item.finditer(run):
-            tok = m.group()
+        pos = 0
+        while pos < len(run):
+            best = max((m for r in self._alts if (m := r.match(run, pos))), key=lambda m: m.end(), default=None)
+            if best is None and out and (b := self._bare.match(run, pos)):
+                out.append(Item(b.group(), (b.group(),), "", True, True, pos, "head"))
+                pos = b.end()
+                continue
+            if best is None or best.end() == pos:
+                pos += 1  # a separator
+                continue
+            tok = best.group()
             if re.fullmatch(SHORT_RUN, tok):
-                out.extend(Item(c, (SHORT_FORMS[c],), "", True, False, m.start() + i)
+                out.extend(Item(c, (SHORT_FORMS[c],), "", True, False, pos + i, "short")
                            for i, c in enumerate(tok) if c in SHORT_FORMS)
             else:
-                out.append(self._one(tok, m.start()))
+                out.append(self._one(tok, pos))
+            pos = best.end()
         return out
 
     def level_is_local(self, level: str) -> bool:

@@ -48,7 +48,7 @@ _DESCRIBED = re.compile(
     r"(?:地区|地方|城市|省份|部门|单位))" + _ADVERB + rf"(?P<modal>{_MODALS})"
 )
 _PAREN = re.compile(r"[（(](?P<body>[^（）()\n]{2,160})[）)]")
-_TASK_END = "。！？；;!?\n"
+_TASK_END = "。！？；;!?\n）)"
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》", "〈": "〉"}
 
 
@@ -56,6 +56,7 @@ _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》",
 class _Scanner:
     matcher: ActorMatcher
     directive: re.Pattern[str]
+    with_modal: re.Pattern[str]
     assignment: re.Pattern[str]
 
 
@@ -64,6 +65,7 @@ def _scanner(matcher: ActorMatcher) -> _Scanner:
     return _Scanner(
         matcher,
         re.compile(rf"{run}{_ADVERB}(?P<modal>{_MODALS})?"),
+        re.compile(rf"{run}{_ADVERB}(?P<modal>{_MODALS})"),
         re.compile(rf"{run}{_ADVERB}(?P<modal>负责|牵头|配合|参与)(?:[，,；;、]|$)"),
     )
 
@@ -145,7 +147,7 @@ def _split_tail(items: list[Item], run_text: str) -> tuple[list[Item], str]:
     if len(items) >= 2:
         last, prev = items[-1], items[-2]
         between = run_text[prev.start + len(prev.written):last.start]
-        if last.head and not prev.head and between in ("", "等", "等等") and \
+        if last.head and prev.kind in ("local", "central", "short") and between in ("", "等", "等等") and \
                 last.level in ("各", "各级", "有关", "相关", "各有关", "各相关", "其他"):
             return items[:-1], ("等" if between else "juxt")
     return items, ""
@@ -267,6 +269,10 @@ def _scan_sentence(text: str, ss: int, se: int, sc: _Scanner, quotes: _Quotes) -
         m = sc.directive.search(text, pos, se)
         if m is None:
             break
+        # a reading with a modal wins at the same start (各级 + 党委（党组）要, not 各级党委 + （)
+        mm = sc.with_modal.match(text, m.start(), se)
+        if mm is not None:
+            m = mm
         run_start = m.start("run")
         q_end = quotes.end_if_inside(run_start)
         if q_end is not None:
@@ -286,7 +292,10 @@ def _scan_sentence(text: str, ss: int, se: int, sc: _Scanner, quotes: _Quotes) -
         first = items[0]
         actors, names = _row(items, person, run_text)
         if _modal_ok(text, modal, m.end(), se):
-            if boundary or matcher.level_is_local(first.level):
+            # …，县公安局要… counts inside a clause; a one-character level inside a word (统筹地区医保) does not
+            local = matcher.level_is_local(first.level) and (len(first.level) > 1 or not is_han(
+                text[run_start - 1] if run_start > ss else ""))
+            if boundary or local:
                 found.append((run_start, m.end(), actors, names, modal))
                 pos = m.end()
             else:  # not at a clause start: retry after the run's first actor
