@@ -156,3 +156,12 @@ def test_seed_targets():
     assert zero["text"].tolist() == ["零产量", "零种植"]
     assert zero["kind"].tolist() == ["target", "target"]
     assert "80年" not in t["text"].tolist()
+
+
+def test_a_plan_marker_of_a_past_year_is_no_plan():
+    text = ("省政府工作报告（2026年1月20日）\n2025年主要目标任务圆满完成。全省新增城镇就业52万人。\n"
+            "三、2026年重点工作\n全省新增城镇就业50万人。")
+    assert rows(targets(text), ["kind", "text"]) == [
+        ("date", "2026年1月20日"), ("date", "2025年"), ("statistic", "52万人"), ("date", "2026年"),
+        ("target", "50万人"),
+    ]

@@ -78,7 +78,7 @@ _DATE_FORMS = {"fulldate", "month", "anniversary", "century", "year", "duration"
 # --- cues: past (a statistic) and future (a target) -------------------------------------------
 _PAST_CUE = re.compile(
     r"已经|已有|已达|已(?![经有达])|累计|过去|以来|年来|先后|曾经|曾|共有|共计|总共|"
-    r"[增提降减下上]升了|增长了|提高了|下降了|减少了|增加了|达到了|实现了|完成了|突破了|取得了|超过了|"
+    r"[增提降减下上]升了|增长了|提高了|下降了|减少了|增加了|达到了|实现了|完成了|突破了|取得了|超过了|圆满完成|如期完成|顺利完成|超额完成|"
     r"位居|稳居|跃居|跃升|居全|居世界|居于|名列|刚刚|回顾|这些年|近年来|近\d+年|"
     r"[〇零一二三四五六七八九十百\d]+年(?:间|里|中)|当时|那时|创历史|去年|前年"
 )
@@ -95,6 +95,7 @@ _PLAN_START = re.compile(
 _PAST_START = re.compile(r"过去(?:一|五|的)年|(?:\d{4}|去)年(?:政府)?工作回顾|工作回顾|五年来|这五年|刚刚过去的|一年来|"
                          r"过去五年")
 _QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》|「[^「」\n]*」|『[^『』\n]*』")
+_FIVE_YEAR_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五 ends then
 _CLAUSE_END = "，,；;。！？!?：:\n"
 
 
@@ -115,13 +116,21 @@ def _reference_year(folded: str) -> int | None:
     return max(years) if years else None
 
 
-def _regimes(folded: str, spans: list[tuple[int, int]]) -> list[str]:
+def _regimes(folded: str, spans: list[tuple[int, int]], ref: int | None) -> list[str]:
     """Per sentence: ``"plan"`` after a 今年主要工作/主要预期目标 marker, ``"past"`` after a
-    过去五年/工作回顾 marker, ``""`` before any (a speech without such markers)."""
+    过去五年/工作回顾 marker, ``""`` before any (a speech without such markers). A marker that
+    names a year before the text's own (2025年主要目标任务如期完成 in a 2026 report) is no plan."""
     out, state = [], ""
     for s, e in spans:
         head = folded[s:min(e, s + 40)]
-        if _PLAN_START.search(head):
+        plan = _PLAN_START.search(head)
+        if plan and ref is not None:
+            y = re.search(r"\d{4}|十([一二三四五六])五", plan.group())
+            if y:
+                end = int(y.group()) if y.group().isdigit() else _FIVE_YEAR_END[y.group(1)]
+                if end < ref:
+                    plan = None
+        if plan:
             state = "plan"
         elif _PAST_START.search(head):
             state = "past"
@@ -225,8 +234,8 @@ def targets(doc: TextLike, *, kind: Union[TargetKind, Iterable[TargetKind], None
     sents = SentenceIndex(text)
     # cues are read outside quotes and titles: “八七扶贫攻坚计划” is a name, not a plan
     cues = _QUOTED.sub(lambda q: "□" * len(q.group()), folded)
-    regimes = _regimes(folded, sents.spans)
     ref = _reference_year(folded)
+    regimes = _regimes(folded, sents.spans, ref)
     rows: list[dict[str, Any]] = []
     for m in _TARGET.finditer(folded):
         parsed = _parse(m, folded)
