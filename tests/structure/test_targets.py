@@ -165,3 +165,12 @@ def test_a_plan_marker_of_a_past_year_is_no_plan():
         ("date", "2026年1月20日"), ("date", "2025年"), ("statistic", "52万人"), ("date", "2026年"),
         ("target", "50万人"),
     ]
+
+
+def test_pairs_and_cumulative_values_in_a_plan_and_estimates_in_a_review():
+    text = ("一、2025年工作回顾\n预计全年外贸进出口增长6%，城镇调查失业率控制在5.2%。\n"
+            "三、2026年重点工作\n城乡低保标准从每人每月800元提高到850元。口袋公园累计达到300个。")
+    assert rows(targets(text), ["kind", "text"]) == [
+        ("date", "2025年"), ("statistic", "6%"), ("statistic", "5.2%"), ("date", "2026年"),
+        ("statistic", "800元"), ("target", "850元"), ("target", "300个"),
+    ]

@@ -62,7 +62,7 @@ _TARGET = re.compile(
     rf"|(?P<fraction>(?<![\d./])(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])|(?P<fcb>[一二三四五六七八九十百千万]+)分之"
     rf"(?P<fca>[一二三四五六七八九十]+))"
     rf"|(?P<rank>(?:世界|全国|全球|全省|全市|亚洲|全国同类城市|中西部|西部|中部|东部)(?:第(?P<rk>[一二三四五六七八九十\d]+)"
-    rf"|前(?P<rt>[一二三四五六七八九十\d]+))(?:位|名)?)"
+    rf"|前(?P<rt>[一二三四五六七八九十\d]+))(?:位|名)?(?![轮次批届个方期代季条号]))"
     rf"|(?P<klass>(?P<kl>[ⅠⅡⅢⅣⅤ]+)类)"
     rf"|(?P<zero>(?<![零〇一二三四五六七八九十百千万亿0-9])零(?P<zx>[{HAN_CORE_CHARS}]{{1,2}}))"
     rf"|(?P<allof>全部(?:脱贫|摘帽|退出|清零|达标|覆盖|出列|销号)|全覆盖)"
@@ -77,15 +77,19 @@ _DATE_FORMS = {"fulldate", "month", "anniversary", "century", "year", "duration"
 
 # --- cues: past (a statistic) and future (a target) -------------------------------------------
 _PAST_CUE = re.compile(
-    r"已经|已有|已达|已(?![经有达])|累计|过去|以来|年来|先后|曾经|曾|共有|共计|总共|"
-    r"[增提降减下上]升了|增长了|提高了|下降了|减少了|增加了|达到了|实现了|完成了|突破了|取得了|超过了|圆满完成|如期完成|顺利完成|超额完成|"
-    r"位居|稳居|跃居|跃升|居全|居世界|居于|名列|刚刚|回顾|这些年|近年来|近\d+年|"
-    r"[〇零一二三四五六七八九十百\d]+年(?:间|里|中)|当时|那时|创历史|去年|前年"
+    r"已经|已有|已达|已(?![经有达])|过去|以来|年来|先后|曾经|曾|共有|共计|总共|"
+    r"[增提降减下上]升了|增长了|提高了|下降了|减少了|增加了|达到了|实现了|完成了|突破了|取得了|超过了|"
+    r"圆满完成|如期完成|顺利完成|超额完成|刚刚|回顾|这些年|近年来|近\d+年|"
+    r"[〇零一二三四五六七八九十百\d]+年(?:间|里|中)|当时|那时|创历史"
 )
-# comparisons with last year report the past in a review, but set the target in a plan (比上年下降3%)
-_COMPARE_CUE = re.compile(r"比上年|同比|比去年|较上年|较去年|比上一年|上年")
+# past in a review or a speech, but not in a plan (累计达8000处, 比上年下降3%, 力争比去年增长)
+_WEAK_PAST_CUE = re.compile(r"累计|比上年|同比|比去年|较上年|较去年|比上一年|上年|去年|前年|"
+                            r"位居|稳居|跃居|跃升|居全|居世界|居于|名列")
 _STRONG_FUTURE = re.compile(r"力争|确保|目标|预期(?!寿命)|预计|计划|争取|力求|控制在|不低于|不少于|不超过|不高于|"
                             r"到\d{4}年(?![^，。；]{0,2}的)|\d{4}年(?:底|末)?前|年内|拟")
+# in a review, only a goal or a dated one makes a target (控制在5%以内 there is a result, and 预计达6500亿元
+# an estimate of the year under review)
+_FORECAST = re.compile(r"预期(?!寿命)|力争|目标|计划到|到\d{4}年(?![^，。；]{0,2}的)|\d{4}年(?:底|末)?前")
 _GROWTH_PAIR = re.compile(r"[从由][^，。；]{0,30}?(?:增加|提高|增长|跃升|提升|上升|下降|降低|减少|扩大|发展|降|增)(?:到|至|为)")
 _PLAN_START = re.compile(
     r"(?:今年|明年|\d{4}年|“十[四五六]五”时期|今后五年|未来五年)(?:的)?(?:政府)?(?:工作)?(?:的)?"
@@ -138,6 +142,15 @@ def _regimes(folded: str, spans: list[tuple[int, int]], ref: int | None) -> list
     return out
 
 
+def _first_cue(pattern: re.Pattern[str], text: str, ref: int | None) -> re.Match[str] | None:
+    """The first cue; a dated one (到2019年) counts only when its year is not before the text's own."""
+    for m in pattern.finditer(text):
+        y = re.search(r"\d{4}", m.group())
+        if y is None or ref is None or int(y.group()) >= ref:
+            return m
+    return None
+
+
 def _classify(form: str, folded: str, s: int, e: int, value: float, ref: int | None, regime: str,
               sent: tuple[int, int]) -> str:
     c0, c1 = _clause(folded, s, e)
@@ -157,21 +170,28 @@ def _classify(form: str, folded: str, s: int, e: int, value: float, ref: int | N
             return "date"
         return "target"
     if form == "rank":
-        return "target" if re.search(r"力争|争取|确保|进入|迈入|目标", before) else "statistic"
+        goal = regime != "past" and re.search(r"力争|争取|确保|进入|迈入|目标", before)
+        return "target" if goal else "statistic"
     # a number: the clause decides first, then the sentence, then the part of the text
-    strong_c = _STRONG_FUTURE.search(before) or _STRONG_FUTURE.search(clause)
-    past_c = _PAST_CUE.search(clause) or (None if (regime == "plan" or strong_c) else _COMPARE_CUE.search(clause))
+    if regime == "past":
+        return "target" if _first_cue(_FORECAST, clause, ref) else "statistic"
+    plan = regime == "plan"
+    strong_c = _first_cue(_STRONG_FUTURE, clause, ref)
+    past_c = _PAST_CUE.search(clause) or (None if plan or strong_c else _WEAK_PAST_CUE.search(clause))
     if strong_c and not (past_c and past_c.start() > strong_c.start()):
         return "target"
-    if past_c or _GROWTH_PAIR.search(clause):
+    strong_s = _first_cue(_STRONG_FUTURE, sentence, ref)
+    past_s = _PAST_CUE.search(sentence) or (None if plan else _WEAK_PAST_CUE.search(sentence))
+    ahead = strong_s is not None and (past_s is None or strong_s.start() < past_s.start())
+    pair = _GROWTH_PAIR.search(clause)
+    if pair:  # 从380元提高到1000元: the old value is a statistic, the new one a target in a plan
+        return "target" if (plan or ahead) and s >= c0 + pair.end() and not past_c else "statistic"
+    if past_c:
         return "statistic"
-    past_s = _PAST_CUE.search(sentence)
-    if _STRONG_FUTURE.search(sentence) and not past_s:
+    if ahead:
         return "target"
-    if regime == "plan":
+    if plan:
         return "statistic" if past_s else "target"
-    if regime == "past":
-        return "statistic"
     if re.search(r"(?:要|必须|将|应当|务必)[^，。；]*$", before) and not past_s:
         return "target"  # …以上 within a 要 clause
     if form in ("zero", "all") and not past_s:
@@ -184,18 +204,23 @@ def targets(doc: TextLike, *, kind: Union[TargetKind, Iterable[TargetKind], None
 
     ``kind`` (the column) is
 
-    - ``"target"`` — a goal, plan or forecast: a deadline (到2025年, 2021年底前, 年内) in a
-      text written before it, or a number in a clause with 力争, 确保, 目标, 预期, 预计, 计划,
-      控制在, 不低于 …, in a 要 clause (…达到95%以上), a zero target (零收费), 全部脱贫, or
-      any number in the plan part of a work report (after 今年主要工作, 主要预期目标 …);
+    - ``"target"`` — a goal, plan or forecast: a deadline (到2025年, 2021年底前, 年内) not
+      before the text's own date, or a number in a clause with 力争, 确保, 目标, 预期, 预计, 计划,
+      控制在, 不低于 …, in a sentence that opens with such a cue (到2030年，…达到3.5%以上), in a
+      要 clause (要把覆盖率提高到90%以上), a zero target (零收费), 全部脱贫, any number in the plan
+      part of a work report (after 2026年重点工作, 主要预期目标 …; there 累计 and 比上年 set goals
+      too), and the new value of a pair in a plan (从800元提高到850元: 850元);
     - ``"statistic"`` — a past or current value: a clause with 已, 累计, 比上年, 同比, 去年,
-      以来, 增长了, 居全国…, a growth pair 从1990年的60亿元跃升到2019年的1.27万亿元, the review
-      part of a work report (after 过去五年, 工作回顾 …), ranks (全国第一), and, in a speech, any
-      number without a future cue;
+      以来, 增长了, 居全国…, a growth pair 从1990年的60亿元跃升到2019年的1.27万亿元 (in a plan,
+      its old value), ranks (全国第一), any number in the review part of a work report (after
+      过去五年, 2025年工作回顾 …) unless its clause names a goal (there 预计 is an estimate and
+      控制在 a result), and, in a speech, any number without a future cue;
     - ``"date"`` — calendar dates (2020年2月3日, 2014-06-09, 1月7日, 5月), bare years (2019年,
       also 到2018年的28家 in a growth pair), anniversaries (30周年), centuries (16世纪) and
       durations (过去10年, 30多年, 5个月), and deadlines before the text's own date.
 
+    Cues inside quotation marks and 《》 do not count (“…计划” is a name). A part marker that names
+    a past year (2025年主要目标任务圆满完成 in a 2026 report) starts no plan part.
     The text's own date is its latest full date (a speech's dateline or footer). ``form`` gives
     the shape, in order of precedence (a span is reported once): ``fulldate``, ``deadline``
     (到2025年, 2021年底前, 年内; ``value`` the year, NaN for 年内), ``month`` (1月7日),
