@@ -91,7 +91,7 @@ def central_bodies() -> "pd.DataFrame":
     """Return the bundled list of central bodies of the Party, the state and the mass organisations.
 
     Read lazily (once) from ``textmine/resources/central_bodies.txt``. The name is the official
-    short name (国家发展改革委, 住房城乡建设部, 国家卫生健康委, 国家医保局); aliases are the full
+    short name (住房城乡建设部, 国家医保局, 国家发展改革委); aliases are the full
     name and common abbreviations (国家发展和改革委员会, 国家发改委).
 
     Returns
