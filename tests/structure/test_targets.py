@@ -174,3 +174,11 @@ def test_pairs_and_cumulative_values_in_a_plan_and_estimates_in_a_review():
         ("date", "2025年"), ("statistic", "6%"), ("statistic", "5.2%"), ("date", "2026年"),
         ("statistic", "800元"), ("target", "850元"), ("target", "300个"),
     ]
+
+
+def test_goal_words_after_the_number_or_inside_words_do_not_make_a_target():
+    text = ("会议用1个多月时间召开了9次专题会，明确了全年工作的总目标。"
+            "规划纲要实施期间年均新增林地3200亩。")
+    assert rows(targets(text), ["kind", "form", "text"]) == [
+        ("date", "duration", "1个多月"), ("statistic", "quantity", "9次"), ("statistic", "quantity", "3200亩"),
+    ]

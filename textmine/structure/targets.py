@@ -32,7 +32,7 @@ _KINDS = ("target", "statistic", "date")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_NUM = "零〇一二三四五六七八九十两"
 _MULT = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3, "百": 1e2}
-_TIME_UNITS = ("个月", "年", "天", "周", "小时", "分钟", "载", "个工作日", "工作日", "日", "秒", "季度", "个季度")
+_TIME_UNITS = ("个多月", "个半月", "个月", "年", "天", "周", "小时", "分钟", "载", "个工作日", "工作日", "日", "秒", "季度", "个季度")
 _UNITS = sorted((
     "人次", "人", "名", "位", "户", "家", "个", "件", "起", "宗", "次", "批次", "批", "场次", "场", "项", "所",
     "座", "台", "辆", "套", "张", "条", "处", "支", "只", "头", "匹", "株", "棵", "本", "册", "部", "篇",
@@ -100,6 +100,8 @@ _PAST_START = re.compile(r"过去(?:一|五|的)年|(?:\d{4}|去)年(?:政府)?�
                          r"过去五年")
 _QUOTED = re.compile(r"“[^“”\n]*”|《[^《》\n]*》|「[^「」\n]*」|『[^『』\n]*』")
 _FIVE_YEAR_END = {"一": 2010, "二": 2015, "三": 2020, "四": 2025, "五": 2030, "六": 2035}  # 十X五 ends then
+_MODAL_BEFORE = re.compile(r"(?:(?<![纲重主需只摘提概机纪政首简次不切紧险])要(?![求素点闻件])|必须|将(?![来军领士])|"
+                           r"应当|务必)[^，。；]*$")
 _CLAUSE_END = "，,；;。！？!?：:\n"
 
 
@@ -182,7 +184,9 @@ def _classify(form: str, folded: str, s: int, e: int, value: float, ref: int | N
         return "target"
     strong_s = _first_cue(_STRONG_FUTURE, sentence, ref)
     past_s = _PAST_CUE.search(sentence) or (None if plan else _WEAK_PAST_CUE.search(sentence))
-    ahead = strong_s is not None and (past_s is None or strong_s.start() < past_s.start())
+    # a goal word that opens the sentence before the number (主要预期目标是：…, 到2030年，…)
+    ahead = strong_s is not None and sent[0] + strong_s.start() < s and \
+        (past_s is None or strong_s.start() < past_s.start())
     pair = _GROWTH_PAIR.search(clause)
     if pair:  # 从380元提高到1000元: the old value is a statistic, the new one a target in a plan
         return "target" if (plan or ahead) and s >= c0 + pair.end() and not past_c else "statistic"
@@ -192,7 +196,7 @@ def _classify(form: str, folded: str, s: int, e: int, value: float, ref: int | N
         return "target"
     if plan:
         return "statistic" if past_s else "target"
-    if re.search(r"(?:要|必须|将|应当|务必)[^，。；]*$", before) and not past_s:
+    if _MODAL_BEFORE.search(before) and not past_s:
         return "target"  # …以上 within a 要 clause
     if form in ("zero", "all") and not past_s:
         return "target"
