@@ -28,7 +28,7 @@ from .corpus import (BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, bundled_c
 from .clean import CleanedDocument, clean  # noqa: E402
 from .tokenize import Tokenizer  # noqa: E402
 from .dtm import Dtm  # noqa: E402
-from .structure import (duties, enumerations, formulas, gov_bodies, outline, references,  # noqa: E402
+from .structure import (central_bodies, duties, enumerations, formulas, gov_bodies, outline, references,  # noqa: E402
                         sections, sentence_spans, sentences, targets)
 from .structure import has_numbered_outline  # noqa: E402
 from .keyness import keyness, peer_keyness  # noqa: E402
@@ -42,7 +42,7 @@ _EAGER = [
     "DecodeError", "DictionaryFormatError", "EmptyDocumentError", "InputError", "TextmineError",
     "UnsupportedFormatError", "BUNDLED_CORPUS", "BUNDLED_SPEECH", "Corpus", "Document",
     "bundled_corpus", "bundled_speech", "load_corpus", "read_document", "CleanedDocument", "clean",
-    "Tokenizer", "Dtm", "duties", "enumerations", "formulas", "gov_bodies", "outline", "references",
+    "Tokenizer", "Dtm", "central_bodies", "duties", "enumerations", "formulas", "gov_bodies", "outline", "references",
     "sections", "sentence_spans", "sentences", "targets", "cooccurrence", "dispersion", "keyphrases", "kwic",
     "section_keywords", "textrank_keywords", "tfidf_keywords", "keyness", "peer_keyness", "TopicModel",
     "choose_k", "fit_topics", "topic_trend", "TextReuse", "ReuseIndex", "section_themes", "section_topics",

@@ -57,9 +57,10 @@ SCHEMAS = {
                                  "first_start": "i"}),
     references: (REFERENCE_COLUMNS, {"reference": "s", "short": "s", "type": "s", "level": "s",
                                      "count": "i", "first_start": "i"}),
-    targets: (TARGET_COLUMNS, {"kind": "s", "text": "s", "value": "f", "unit": "s", "sentence": "s",
-                               "start": "i"}),
-    duties: (DUTY_COLUMNS, {"bodies": "O", "duty": "s", "sentence": "s", "start": "i"}),
+    targets: (TARGET_COLUMNS, {"kind": "s", "form": "s", "text": "s", "value": "f", "unit": "s",
+                               "sentence": "s", "start": "i"}),
+    duties: (DUTY_COLUMNS, {"actors": "O", "bodies": "O", "modal": "s", "duty": "s", "sentence": "s",
+                            "start": "i"}),
     sentences: (SENTENCE_COLUMNS, {"sent_id": "i", "start": "i", "end": "i", "text": "s"}),
 }
 

@@ -12,9 +12,10 @@ one module per extractor:
   一要…二要…, 第一，…第二，…, 首先…其次…最后…, 一方面…另一方面…, 第一条…第N条, ——lists);
 - :func:`formulas` — quoted formulas (提法) and number-compressed ones (四个意识, 两个维护);
 - :func:`references` — titles cited in 《》 with their type (法, 条例, 办法 …) and level;
-- :func:`targets` — quantified targets and time expressions (零产量, 到2025年, 95%以上, 3.5亿元);
-- :func:`duties` — which bodies (公安, 妇联 …) are told to do what (:func:`gov_bodies`
-  is the bundled list);
+- :func:`targets` — every numeric expression (到2025年, 95%以上, 零产量, 3.5亿元, 30周年) as a
+  target, a statistic or a date (``targets(doc, kind="target")`` keeps the targets);
+- :func:`duties` — which bodies (有关部门, 住房城乡建设部, 公安, 妇联 …) are told to do what
+  (:func:`gov_bodies` and :func:`central_bodies` are the bundled lists);
 - :func:`sentences` / :func:`sentence_spans` — a sentence splitter that respects quotes and 《》.
 
 Every function takes a :class:`~textmine.corpus.Document` (its ``text`` is used) or a
@@ -25,7 +26,7 @@ columns and dtypes (an empty frame with those columns when nothing is found). Al
 
 Conventions chosen here
 -----------------------
-- List-valued cells (``formulas().parts``, ``duties().bodies``) are **tuples of str**
+- List-valued cells (``formulas().parts``, ``duties().actors``/``bodies``) are **tuples of str**
   (hashable, so ``drop_duplicates``/``groupby`` work; ``"、".join(x)`` gives a string).
 - Ids (``sent_id``, ``enumerations().group``) are 0-based, in document order.
 - Text columns use pandas' ``str`` dtype, counts and offsets ``int64``, values ``float64``.
@@ -36,7 +37,7 @@ The structure branch reads text only: it imports nothing from the counting branc
 
 from __future__ import annotations
 
-from ._resources import GOV_BODIES_PATH, gov_bodies
+from ._resources import CENTRAL_BODIES_PATH, GOV_BODIES_PATH, central_bodies, gov_bodies
 from .duties import DUTY_COLUMNS, duties
 from .enumerations import ENUMERATION_COLUMNS, enumerations
 from .formulas import FORMULA_COLUMNS, formulas
@@ -57,6 +58,7 @@ __all__ = [
     "sentences",
     "sentence_spans",
     "gov_bodies",
+    "central_bodies",
     "OUTLINE_COLUMNS",
     "ENUMERATION_COLUMNS",
     "FORMULA_COLUMNS",
