@@ -190,6 +190,16 @@ def test_code_words_match_whole_tokens_only():
     assert out["count"].tolist() == [1]  # not 重要, not 需要
 
 
+def test_code_words_inside_compounds_the_segmenter_keeps_whole():
+    cb = {"法规管制": ["打击", "依法"], "宣传教育": ["宣传", "教育"], "强制": ["严格"]}
+    tok = coding_tokenizer(codebook(cb))
+    text = "要依法打击毒品犯罪，加强禁毒宣传，严格执行制度。教育部门、宣传部门要配合。教育局要抓好落实。"
+    assert {"依法打击", "禁毒宣传", "严格执行", "教育部门", "宣传部门", "教育局"} <= set(tok.segment(text))
+    k = code_kwic(text, cb)
+    assert k[["keyword", "start"]].values.tolist() == [["依法", 1], ["打击", 3], ["宣传", 14], ["严格", 17]]
+    assert code(text, cb)["count"].tolist() == [2, 1, 1]
+
+
 def test_code_per_section():
     out = code(tm.Document.from_text(SPEECH, doc_id="s1"), TONE, level="section")
     assert list(out.columns) == ["doc_id", "path", "title", "start", "category", "count", "n_tokens", "per_10k",

@@ -2,9 +2,13 @@
 
 How entries match (see :mod:`textmine.codebook` for the entry syntax):
 
-- a word matches whole tokens only, in a segmentation whose dictionary holds the
-  codebook's words (:func:`coding_tokenizer`), so ``要`` does not match inside
-  重要 or 需要 and a category word is never split;
+- a word matches whole tokens, in a segmentation whose dictionary holds the
+  codebook's words (:func:`coding_tokenizer`), so a category word is never split
+  and ``要`` does not match inside 重要 or 需要. It also matches the start or the
+  end of a longer token that the segmenter keeps whole when the rest of that token
+  is itself a dictionary word of two or more characters (严格 in 严格执行, 宣传 in
+  禁毒宣传), unless the rest is a head that names a body or a group (部门, 机构,
+  人员, 单位 …: 教育 does not match in 教育部门);
 - a phrase matches its words as consecutive tokens;
 - a regular expression matches the text itself, also inside a longer token.
 
@@ -160,14 +164,54 @@ def _token_spans(text: str, tokens: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+# Heads that turn a word into the name of a body or a group: 教育 counts in 禁毒教育, not in 教育部门.
+_HEADS = frozenset({"部门", "机构", "人员", "单位", "机关", "中心", "基地", "队伍", "办公室", "委员会", "小组"})
+
+
+def _dictionary_word(tok: Tokenizer) -> Any:
+    """A test for "is this string an entry of the segmenter's dictionary" (no HMM guess)."""
+    engine = tok.engine_
+    if tok.backend_ == "jieba":
+        return lambda w: engine.FREQ.get(w, 0) > 0
+    return engine.has_word
+
+
+def _inner_words(token: str, words: Mapping[str, Any], is_word: Any) -> list[tuple[int, int, str]]:
+    """Codebook words at the start or the end of a longer token whose rest is a dictionary word of 2+ characters.
+
+    The segmenter keeps some compounds whole (严格执行, 禁毒宣传, 依法打击); their
+    parts are words that a codebook means. A one-character rest (重要, 积极性, 教育局)
+    or a head from ``_HEADS`` (教育部门, 执法人员) makes a different word, and is
+    not matched.
+    """
+    out = []
+    n = len(token)
+    for k in range(1, n - 1):
+        head, rest = token[:k], token[k:]
+        if head in words and rest not in _HEADS and is_word(rest):
+            out.append((0, k, head))
+        rest, tail = token[:n - k], token[n - k:]
+        if tail in words and is_word(rest):
+            out.append((n - k, n, tail))
+    return out
+
+
 def _match(text: str, cb: Codebook, tok: Tokenizer) -> tuple[list[tuple[int, int, Entry]], list[int]]:
     """Non-overlapping matches per category (start, end, entry) and the start offset of every running token."""
     words, phrases, regexes = _compiled(cb)
     spans = _token_spans(text, tok.segment(text))
+    is_word = _dictionary_word(tok)
+    inner: dict[str, list[tuple[int, int, str]]] = {}
     found: list[tuple[int, int, Entry]] = []
     for i, (s, e, t) in enumerate(spans):
-        for entry in words.get(t, ()):
-            found.append((s, e, entry))
+        if t in words:
+            for entry in words[t]:
+                found.append((s, e, entry))
+        elif len(t) > 2:
+            if t not in inner:
+                inner[t] = _inner_words(t, words, is_word)
+            for a, b, w in inner[t]:
+                found.extend((s + a, s + b, entry) for entry in words[w])
         for parts, entry in phrases.get(t, ()):
             if tuple(x[2] for x in spans[i:i + len(parts)]) == parts:
                 found.append((s, spans[i + len(parts) - 1][1], entry))
