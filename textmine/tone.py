@@ -33,8 +33,8 @@ PROBLEM_CUE = re.compile(
     r"(?:问题|不足|薄弱环节|短板|差距|困难|弱项)"
     r"|(?:问题|差距)和不足|不足之处|(?:问题|不足)(?:主要)?(?:是|有|表现在)[：:]"
     r"|薄弱环节|短板弱项|不容忽视")
-# A sentence that starts like this closes the problems passage (下面，我讲三点意见。).
-_TRANSITION = re.compile(r"^(?:下面|接下来|以下|今天|同志们|针对|为此|对此|因此|总之)")
+# A sentence that starts like this closes the problems passage (下面，我讲三点意见。); used with match(text, pos).
+_TRANSITION = re.compile(r"(?:下面|接下来|以下|今天|同志们|针对|为此|对此|因此|总之)")
 _LEAD = "，,、：:；; \t\u3000"
 _TRAIL = "，,、；;：:。！？!? \t\u3000\n"
 
