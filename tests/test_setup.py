@@ -57,7 +57,8 @@ def test_readme_shows_the_two_commands_first():
 # keyness/topics/...), joined only in the analyses that need both (keywords, compare); then plots,
 # report, cli. _text and _checks sit above everything. A stage is textmine/NAME.py or textmine/NAME/.
 STAGES = ["errors", "_text", "_checks", "_deprecation", "corpus", "clean", "_docs", "structure", "tokenize", "dtm",
-          "keyness", "topics", "similarity", "keywords", "reuse", "compare", "plots", "report", "cli"]
+          "keyness", "topics", "similarity", "keywords", "reuse", "codebook", "coding", "strength", "instruments", "tone",
+          "textstats", "mapping", "compare", "plots", "report", "cli"]
 TEXT_BRANCH = {"clean", "structure"}
 COUNTS_BRANCH = {"tokenize", "dtm", "keyness", "topics", "similarity"}
 NOT_STAGES = {"__init__", "__main__", "resources"}
