@@ -29,6 +29,10 @@ HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Body of a character class for the CJK Unified Ideographs block alone (the
 #: extractors that look for a Han word after a numeral use this narrower range).
 HAN_CORE_CHARS = "\u4e00-\u9fff"
+#: Han characters of every plane, for counting (CJK Extension B and later included).
+HAN_ANY_PLANE_CHARS = HAN_CHARS + "\U00020000-\U000323af"
+#: A character that can be part of a word: a letter, digit or Han character.
+WORDISH = re.compile(rf"[\w{HAN_CHARS}]")
 #: One Han character.
 HAN = re.compile(f"[{HAN_CHARS}]")
 #: A string of Han characters only (use with ``match``).

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
+from ._text import WORDISH as _WORDISH
 from .errors import DictionaryFormatError, InputError, UnsupportedFormatError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +48,6 @@ _META_KEYS = {"name", "description", "source", "version", "notes"}
 _PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "「": "」", "『": "』", "【": "】", "[": "]",
           "〈": "〉"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SEP = "/"
 
 

@@ -34,6 +34,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ._text import WORDISH as _WORDISH
 from .codebook import Codebook, Entry, _load
 from .corpus import Corpus, Document
 from .errors import InputError
@@ -44,7 +45,6 @@ __all__ = ["code", "code_kwic", "category_keyness", "coding_tokenizer"]
 
 logger = logging.getLogger(__name__)
 
-_WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CodebookLike = Codebook | Mapping[str, Any] | str | os.PathLike
 
 # ----------------------------------------------------------------------------- the coding tokenizer

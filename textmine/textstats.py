@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._text import WORDISH as _WORDISH
 from .coding import _documents
 from .errors import InputError
 from .structure import sentence_spans
@@ -42,7 +43,6 @@ __all__ = ["textstats", "textstats_percentiles", "mtld", "ttr", "MTLD_THRESHOLD"
 MTLD_THRESHOLD = 0.72
 TEXTSTATS_COLUMNS = ["n_chars", "n_tokens", "n_types", "n_sentences", "mean_sentence_chars",
                      "mean_sentence_tokens", "ttr", "mtld", "officialese_share"]
-_WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _OFFICIALESE = Path(__file__).resolve().parent / "resources" / "stopwords_officialese.txt"
 
 

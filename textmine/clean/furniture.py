@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import re
 
+from .._text import HAN_CORE_CHARS as _H
 from .patterns import (HAN, SALUTATION_RE, Line, furniture_lists, is_body_line, n_han, norm_line,
                        split_lines, widget_tokens)
 
 # ----------------------------------------------------------------------------- patterns
 
 _SEPARATORS = set("|｜>»›×✖【】[] \t\u3000\xa0")
-_NAME_CH = r"(?:[\u4e00-\u9fff·](?<![们拍所的在了和与被对这那是为]))"
+_NAME_CH = r"(?:[" + _H + r"·](?<![们拍所的在了和与被对这那是为]))"
 _NAMES = rf"{_NAME_CH}{{1,4}}(?:[ \u3000]{{1,2}}{_NAME_CH}{{1,4}}){{0,3}}"
 #: A photo credit: 本报记者 戴冰摄 / 新华社记者 刘彬/摄 / 石榴云/新疆日报记者谢龙摄 / （张三 摄）
 CREDIT_RE = re.compile(
@@ -55,9 +56,9 @@ _CAPTION_SENTENCE = re.compile(
 )
 _WIRE = re.compile(
     r"[（(]\s*(?:新华社|新华网|中新社|人民网|央视网|光明网|本报)[^（）()\n]{0,16}?\d{1,2}月\d{1,2}日电\s*[）)]"
-    r"|^(?:新华社|中新社)[\u4e00-\u9fff]{1,8}\d{1,2}月\d{1,2}日电(?:[ \u3000]+|(?=[\u4e00-\u9fff（(]))", re.M)
+    r"|^(?:新华社|中新社)[" + _H + r"]{1,8}\d{1,2}月\d{1,2}日电(?:[ \u3000]+|(?=[" + _H + r"（(]))", re.M)
 _PRINT = re.compile(
-    r"《\s*[\u4e00-\u9fff]{1,12}?(?:日报|晚报|时报|报|杂志|求是)\s*》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"《\s*[" + _H + r"]{1,12}?(?:日报|晚报|时报|报|杂志|求是)\s*》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]"
     r"|[（(]?《\s*求是\s*》\s*(?:杂志\s*)?\d{4}\s*(?:[/／]\s*\d{1,2}|年第\s*\d{1,2}\s*期)\s*[）)]?"
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .._text import HAN_CORE_CHARS as _H
 from .patterns import SALUTATION_RE, SPACE, furniture_lists, is_body_line, n_han, split_lines
 
 _TITLE_END = ("讲话", "报告", "致辞", "发言", "讲演", "演讲", "说明", "贺词", "献词", "讲话稿", "公报", "决议", "决定",
@@ -27,13 +28,13 @@ _OCCASION = re.compile(
     r"\s*[）)]?(?:[ \u3000]+(?P<speaker>[^ \u3000].{1,24}))?$"
 )
 _DASH_LINE = re.compile(r"^[—–―\-－]{1,2}\s*\S")
-_ROLE = (r"(?:[\u4e00-\u9fff]{0,16}?(?:代省长|代市长|代主席|副省长|副市长|副主席|省长|市长|主席|书记|县长|区长|州长|"
+_ROLE = (r"(?:[" + _H + r"]{0,16}?(?:代省长|代市长|代主席|副省长|副市长|副主席|省长|市长|主席|书记|县长|区长|州长|"
          r"盟长|旗长|部长|总理|委员长|主任|局长|厅长|院长|秘书长))")
-_NAME = r"[\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff·]){1,8}"
+_NAME = r"[" + _H + r"](?:[ \u3000]?[" + _H + r"·]){1,8}"
 _SPEAKER = re.compile(rf"^(?P<role>{_ROLE})?[ \u3000]*(?P<name>{_NAME})$")
 #: The issuing bodies of a document (某市统计局  国家统计局某市调查队)
-_ISSUERS = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)"
-                      r"(?:[ \u3000\u2002\u2003]+[\u4e00-\u9fff]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)){0,3}")
+_ISSUERS = re.compile(r"[" + _H + r"]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)"
+                      r"(?:[ \u3000\u2002\u2003]+[" + _H + r"]{2,20}(?:局|委员会|委|厅|办公室|办公厅|政府|调查队|院|部|中心)){0,3}")
 _GLUED_TITLE = re.compile(
     rf"^(?P<title>[^。！？，；\n]{{4,80}}?(?:{'|'.join(_TITLE_END)}))[ \u3000]*[（(](?P<date>{_DATE})[）)][ \u3000]*", re.M)
 _GLUED_SPEAKER_STOP = re.compile(r"(?:[ \u3000\n]|尊敬的|亲爱的|各位|同志们|女士们|先生们|朋友们|同学们)")
@@ -149,7 +150,7 @@ def _glued(text: str, ln) -> list[tuple]:
     name = next((s for s in furniture_lists().speaker if rest.startswith(s)), None)
     if name is None:
         stop = _GLUED_SPEAKER_STOP.search(rest)
-        if stop and 2 <= stop.start() <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", rest[:stop.start()]):
+        if stop and 2 <= stop.start() <= 4 and re.fullmatch(r"[" + _H + r"·]+", rest[:stop.start()]):
             name = rest[:stop.start()]
     if name:
         e = m.end() + len(name)

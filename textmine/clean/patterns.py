@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from .._text import HAN_CORE_CHARS as _H
 from .._text import HAN as HAN_RE
 from .._text import HAN_CHARS as HAN
 from .._text import HEADING_LINE as HEADING_RE
@@ -21,8 +22,8 @@ SPACE = " \t\r\u3000\xa0\ufeff\u200b"
 
 #: A salutation line: 各位代表：, 同志们：, 女士们，先生们，朋友们： …
 SALUTATION_RE = re.compile(
-    r"^(?:尊敬的|亲爱的)?(?:各位[\u4e00-\u9fff]{1,6}|同志们|女士们|先生们|朋友们|同学们|老师们|代表们|委员们)"
-    r"(?:[，、,][\u4e00-\u9fff、，,]{0,30})?[：:！!]$"
+    r"^(?:尊敬的|亲爱的)?(?:各位[" + _H + r"]{1,6}|同志们|女士们|先生们|朋友们|同学们|老师们|代表们|委员们)"
+    r"(?:[，、,][" + _H + r"、，,]{0,30})?[：:！!]$"
 )
 
 #: Sentence-final punctuation.

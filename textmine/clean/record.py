@@ -264,7 +264,7 @@ def cleaning_summary(docs: CleanedDocument | Corpus | Iterable[CleanedDocument])
     --------
     >>> from textmine.clean import clean
     >>> cleaning_summary(clean("下载\\n打印\\n同志们：\\n要抓好落实。\\n（来源：某某日报）"))
-    '清洗：1篇文档，删除页面部件2行、来源/时间/编辑信息1条，共12字。'
+    '清洗：1篇文档，删除页面部件2行、来源/时间/编辑信息1条，共15字。'
     """
     ds = _docs(docs)
     counts: dict[str, int] = {}

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._text import HAN_ANY_PLANE_CHARS
 from ..errors import InputError
 from .log import IngestLog
 
@@ -23,7 +24,7 @@ __all__ = ["Document", "Corpus", "count_cjk", "CJK_PATTERN"]
 #: Han characters: CJK Unified Ideographs and Extension A, the compatibility ideographs, and the
 #: supplementary planes (Extensions B–I and the compatibility supplement), so rare names
 #: written with Extension B characters are counted like any other.
-CJK_PATTERN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]")
+CJK_PATTERN = re.compile(f"[{HAN_ANY_PLANE_CHARS}]")
 
 
 @dataclass(frozen=True)
