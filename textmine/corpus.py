@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ._bundled import _bundled_path
 from .errors import DecodeError, EmptyDocumentError, InputError, UnsupportedFormatError
 
 __all__ = [
@@ -563,7 +564,7 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
 
 #: The project folder (paths come from the package, never the working directory).
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-DATA_DIR = PROJECT_DIR / "data"
+DATA_DIR = _bundled_path()  # data/ of a clone, or its copy inside the installed package
 BUNDLED_SPEECH = DATA_DIR / "speeches" / "xshi_jindu_2021_video-conference.txt"
 BUNDLED_CORPUS = DATA_DIR / "corpus"
 
@@ -572,8 +573,8 @@ def bundled_speech() -> Document:
     """The bundled speech (在全市禁毒工作视频会议上的讲话, X市, 2021), raw, with its metadata."""
     if not BUNDLED_SPEECH.is_file():
         raise FileNotFoundError(
-            f"bundled speech not found at {BUNDLED_SPEECH}; textmine must be installed from a "
-            "clone of the project (pip install -e .) to use the bundled data")
+            f"bundled speech not found at {BUNDLED_SPEECH}; the installation is incomplete: "
+            "reinstall textmine (pip install textmine, or pip install -e . in a clone)")
     return read_document(BUNDLED_SPEECH)  # its metadata.csv row is picked up
 
 
