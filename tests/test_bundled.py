@@ -79,3 +79,25 @@ def test_report_help_is_bilingual_with_examples_and_metadata_csv(capsys):
     assert "参照语料" in text and "输出文件夹" in text  # Chinese help beside the English option names
     # RawDescriptionHelpFormatter keeps the example lines as written
     assert "\n    file,title,policy_area,year\n" in text
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_parameter_cell_shows_windows_paths_that_python_accepts(name):
+    import ast
+    import json
+    import re
+
+    cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
+    (params,) = [c for c in cells if "parameters" in c["metadata"].get("tags", [])]
+    comments = "".join(line for line in params["source"] if line.lstrip().startswith("#"))
+    literals = re.findall(r'(r?"[A-Z]:[\\/][^"]*")', comments)
+    good = [s for s in literals if s.startswith("r") or "\\" not in s]
+    bad = [s for s in literals if s not in good]
+    assert any(s.startswith('r"') for s in good) and any("/" in s for s in good), literals
+    for s in good:  # what a user uncomments or copies works
+        path = ast.literal_eval(s)
+        assert re.fullmatch(r"[A-Z]:[\\/][^\\/].*", path) and path.replace("\\", "/") == s.strip('r"').replace("\\", "/")
+    assert bad, "the cell should name the pitfall"
+    for s in bad:  # and the pitfall it warns about is indeed one
+        with pytest.raises(SyntaxError):
+            ast.literal_eval(s.replace("…", "me"))
