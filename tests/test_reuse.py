@@ -47,7 +47,7 @@ def _han(s: str) -> str:
 
 
 def test_acceptance_text_reuse_recovers_the_truth(ccorpus):
-    truth = pd.read_csv(tm.BUNDLED_CORPUS / "reuse_truth.csv")
+    truth = pd.read_csv(tm.BUNDLED_CORPUS.parent / "reuse_truth.csv")
     expected = {(min(a, b), max(a, b), _han(s)) for a, b, s in zip(truth.target_id, truth.source_id, truth.sentence)}
     found = set()
     index = tm.ReuseIndex(ccorpus)  # indexed once for the 43 queries

@@ -151,7 +151,11 @@ def norm(name):
 needed, todo = set(), [("textmine", frozenset())]
 while todo:
     name, extras = todo.pop()
-    for line in md.requires(name) or []:
+    try:
+        requires = md.requires(name) or []
+    except md.PackageNotFoundError:  # an optional requirement that is not installed cannot be imported either
+        continue
+    for line in requires:
         req = Requirement(line)
         if req.marker and not any(req.marker.evaluate({"extra": e}) for e in (extras or {""})):
             continue

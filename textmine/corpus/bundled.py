@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 from .._bundled import _bundled_path
@@ -31,6 +30,4 @@ def bundled_corpus() -> Corpus:
     """The bundled synthetic reference corpus of work-conference speeches (``data/corpus``)."""
     if not BUNDLED_CORPUS.is_dir():
         raise FileNotFoundError(f"bundled corpus not found at {BUNDLED_CORPUS}")
-    with warnings.catch_warnings():  # its reuse_truth.csv is logged as not a table of documents: known, no news
-        warnings.simplefilter("ignore", UserWarning)
-        return load_corpus(BUNDLED_CORPUS)
+    return load_corpus(BUNDLED_CORPUS)

@@ -35,7 +35,7 @@ TEXT_COLUMNS = ("text", "content", "body", "full_text", "fulltext", "正文", "�
 TITLE_COLUMNS = ("title", "标题", "题目", "篇名", "文件名称", "文章标题")
 ID_COLUMNS = ("id", "doc_id")
 #: Average Chinese characters a cell of an auto-detected text column must hold: documents, not names or
-#: sentences (a table of quoted sentences, like the bundled reuse_truth.csv, is not a corpus).
+#: sentences (a table of quoted sentences, like the bundled data/reuse_truth.csv, is not a corpus).
 MIN_TEXT_CHARS = 100
 
 
