@@ -108,7 +108,7 @@ def _unfit(r: Result) -> str | None:
 
 def _small(r: Result) -> str | None:
     n = r.n_reference
-    return f"参照语料仅{n}篇讲话（少于{MIN_REFERENCE}篇）" if n < MIN_REFERENCE else None
+    return f"参照语料只有{n}篇讲话，不足{MIN_REFERENCE}篇" if n < MIN_REFERENCE else None
 
 
 def _caveat(r: Result, *, small: str, unfit: str) -> str:
@@ -297,7 +297,7 @@ def similar_documents(r: Result) -> str:
     parts = []
     if len(dup):
         names = "、".join(f"{_name(x)}（相似度{x.similarity:.2f}）" for x in dup.itertuples())
-        parts.append(f"同一文本：{names}的相似度达到{NEAR_DUPLICATE:.2f}以上，是本讲话的另一来源，不计入相似讲话")
+        parts.append(f"同一文本：{names}与本讲话是同一讲话的另一来源（相似度≥{NEAR_DUPLICATE:.2f}），不计入相似讲话")
     caveat = _caveat(r, small="相似度高低无从比较", unfit="相似度只反映与其他领域讲话的接近程度")
 
     def one(x: Any) -> str:
@@ -335,7 +335,7 @@ def _originality_doubts(r: Result) -> list[str]:
     """Why the sentences not found in the reference cannot be called original ([] when they can)."""
     why = [w for w in (_small(r), _unfit(r)) if w is not None]
     if _small(r) is None and r.n_reference < LARGE_REFERENCE:
-        why.insert(0, f"参照语料仅{r.n_reference}篇讲话（少于{LARGE_REFERENCE}篇）")
+        why.insert(0, f"参照语料只有{r.n_reference}篇讲话，不足{LARGE_REFERENCE}篇")
     if _speech_area(r) is None:
         why.append("本讲话未标注政策领域，无从确认参照语料与之同类")
     return why
