@@ -21,7 +21,7 @@ from ..keyness import keyness, peer_keyness
 from ..keywords import cooccurrence, dispersion, section_keywords, section_topics
 from ..structure import duties, enumerations, formulas, outline, references, sentence_spans, targets
 from ..reuse import TextReuse, text_reuse
-from ..similarity import similar_documents
+from ..similarity import reference_similarities, similar_documents
 from ..tokenize import Tokenizer, resolve_tokenizer
 from ..topics import TopicModel, choose_k, fit_topics, topic_comparison, topic_trend
 from .options import BriefingOptions
@@ -78,6 +78,9 @@ class BriefingResult:
         ``section_heatmap``); None when they cannot be made (see ``unavailable``).
     unavailable : Mapping of str to str
         Table name → why it is None.
+    reference_similarity : DataFrame or None
+        Similarity of every pair of corpus speeches (:func:`~textmine.similarity.reference_similarities`),
+        the yardstick the similarity finding judges a match against; None with one corpus speech.
     """
 
     doc: Document
@@ -108,6 +111,7 @@ class BriefingResult:
     cooccurrence: pd.DataFrame | None
     topic_trend: pd.DataFrame | None
     unavailable: Mapping[str, str] = field(default_factory=dict)
+    reference_similarity: pd.DataFrame | None = None
 
 
 def _with_chinese(reference: Corpus) -> Corpus:
@@ -227,6 +231,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
 
     # 4 similarity ----------------------------------------------------------------------------------
     sim = similar_documents(speech_dtm, corpus_dtm)
+    ref_sim = reference_similarities(corpus_dtm) if corpus_dtm.n_docs >= 2 else None  # the yardstick of a match
     step("similarity")
 
     # 5 topics --------------------------------------------------------------------------------------
@@ -270,5 +275,5 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         cooccurrence=attempt("cooccurrence", lambda: cooccurrence(
             s, n_terms=o.cooccurrence_terms, tokenizer=tok, sentence_tokens=sentence_tokens)),
         topic_trend=attempt("topic_trend", lambda: _trend(model, corpus_dtm.append(speech_dtm), o.trend_topics)),
-        unavailable=unavailable,
+        unavailable=unavailable, reference_similarity=ref_sim,
     )

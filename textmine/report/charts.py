@@ -39,6 +39,11 @@ class ChartSpec:
         matplotlib loads only then).
     kwargs : callable
         ``kwargs(options)`` → the plot function's keyword arguments.
+    select : callable, optional
+        ``select(result)`` → the table drawn, instead of the ``table`` attribute itself
+        (e.g. only the key terms that pass the findings' filter).
+    result_kwargs : callable
+        ``result_kwargs(result)`` → keyword arguments read from the result (e.g. the weak zone).
     """
 
     name: str
@@ -47,11 +52,13 @@ class ChartSpec:
     table: str
     plot: str
     kwargs: Callable[[BriefingOptions], dict[str, Any]] = lambda o: {}
+    select: Callable[[Any], Any] | None = None
+    result_kwargs: Callable[[Any], dict[str, Any]] = lambda r: {}
 
 
 def _spec(name: str, title: str, table: str, plot: str,
-          kwargs: Callable[[BriefingOptions], dict[str, Any]] = lambda o: {}) -> ChartSpec:
-    return ChartSpec(name, title, findings.TAKEAWAYS[name], table, plot, kwargs)
+          kwargs: Callable[[BriefingOptions], dict[str, Any]] = lambda o: {}, **more: Any) -> ChartSpec:
+    return ChartSpec(name, title, findings.TAKEAWAYS[name], table, plot, kwargs, **more)
 
 
 def _seed(o: BriefingOptions) -> dict[str, Any]:
@@ -63,9 +70,11 @@ CHARTS: tuple[ChartSpec, ...] = (
     _spec("wordcloud", "词云", "wordcloud", "plot_wordcloud", _seed),
     _spec("comparison_cloud", "本讲话 vs 参照语料", "keyness", "plot_comparison_cloud",
           lambda o: {"n": o.comparison_cloud_terms, "random_state": o.random_state}),
-    _spec("keyness", "关键性：多用与少用的词", "keyness", "plot_keyness", lambda o: {"n": o.keyness_terms}),
+    _spec("keyness", "关键性：多用与少用的词", "keyness", "plot_keyness",
+          lambda o: {"n": o.keyness_terms, "measure": "log_ratio"}, select=findings.key_terms),
     _spec("topic_shares", "主题构成对比", "topic_comparison", "plot_topic_comparison"),
-    _spec("similar", "最相似的讲话", "similar_documents", "plot_similar_documents", lambda o: {"n": o.similar_documents}),
+    _spec("similar", "最相似的讲话", "similar_documents", "plot_similar_documents", lambda o: {"n": o.similar_documents},
+          result_kwargs=lambda r: {"weak_below": findings.weak_below(r)}),
     _spec("outline_map", "讲话结构与各部分高频词", "section_keywords", "plot_section_keywords"),
     _spec("dispersion", "关键词在讲话中的分布", "dispersion", "plot_dispersion"),
     _spec("section_heatmap", "各部分 × 主题", "section_topics", "plot_section_topics"),
@@ -83,7 +92,9 @@ def figure(spec: ChartSpec, result: Any):
     table = getattr(result, spec.table)
     if table is None:
         raise InputError(result.unavailable.get(spec.table, f"no {spec.table} table"))
-    return getattr(plots, spec.plot)(table, **spec.kwargs(result.options))
+    if spec.select is not None:
+        table = spec.select(result)
+    return getattr(plots, spec.plot)(table, **spec.kwargs(result.options), **spec.result_kwargs(result))
 
 
 def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
