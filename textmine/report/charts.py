@@ -65,13 +65,21 @@ def _seed(o: BriefingOptions) -> dict[str, Any]:
     return {"random_state": o.random_state}
 
 
+def _keyness_table(r: Any) -> Any:
+    # The filtered key terms, ranked by log ratio; when none pass the filter (a small or
+    # unfit reference), the full table by G², so the chart still shows the strongest terms.
+    kt = findings.key_terms(r)
+    return kt if len(kt) else r.keyness
+
+
 CHARTS: tuple[ChartSpec, ...] = (
     _spec("top_terms", "高频词", "top_terms", "plot_top_terms", lambda o: {"n": min(o.top_terms, MAX_BARS)}),
     _spec("wordcloud", "词云", "wordcloud", "plot_wordcloud", _seed),
     _spec("comparison_cloud", "本讲话 vs 参照语料", "keyness", "plot_comparison_cloud",
           lambda o: {"n": o.comparison_cloud_terms, "random_state": o.random_state}),
     _spec("keyness", "关键性：多用与少用的词", "keyness", "plot_keyness",
-          lambda o: {"n": o.keyness_terms, "measure": "log_ratio"}, select=findings.key_terms),
+          lambda o: {"n": o.keyness_terms}, select=_keyness_table,
+          result_kwargs=lambda r: {"measure": "log_ratio" if len(findings.key_terms(r)) else "g2"}),
     _spec("topic_shares", "主题构成对比", "topic_comparison", "plot_topic_comparison"),
     _spec("similar", "最相似的讲话", "similar_documents", "plot_similar_documents", lambda o: {"n": o.similar_documents},
           result_kwargs=lambda r: {"weak_below": findings.weak_below(r)}),
