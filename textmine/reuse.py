@@ -110,12 +110,14 @@ def _prefix(m: sp.csr_matrix, rank: np.ndarray, sizes: np.ndarray, threshold: fl
         plen = plen - np.asarray(missing, dtype=np.int64)
     lengths = np.diff(m.indptr)
     row = np.repeat(np.arange(m.shape[0]), lengths)
-    order = np.lexsort((rank[m.indices], row))  # each row's shingles, rarest first
+    # each row's shingles, rarest first: one sort of row·V + rank (rows stay in order)
+    order = np.argsort(row.astype(np.int64) * np.int64(m.shape[1]) + rank[m.indices], kind="stable")
     pos = np.arange(len(order)) - np.repeat(m.indptr[:-1], lengths)
     keep = np.zeros(len(order), dtype=bool)
     keep[order] = pos < plen[row]
-    coo = m.tocoo()
-    return sp.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
+    kept = np.bincount(row[keep], minlength=m.shape[0])
+    indptr = np.concatenate(([0], np.cumsum(kept)))
+    return sp.csr_matrix((m.data[keep], m.indices[keep], indptr), shape=m.shape)
 
 
 class ReuseIndex:
@@ -209,7 +211,20 @@ class ReuseIndex:
         ii, jj = cand.row.astype(np.int64), cand.col.astype(np.int64)
         if not len(ii):
             return ii, jj, np.zeros(0, dtype=np.float32)
-        inter = np.asarray(tm_[ii].multiply(self._matrix[jj]).sum(axis=1), dtype=np.float32).ravel()
+        # |A ∩ B| of each candidate: look each shingle of B up among the target row's (sorted keys)
+        m = self._matrix
+        nv = np.int64(m.shape[1])
+        tm_ = tm_.tocsr()
+        tkeys = np.sort(np.repeat(np.arange(tm_.shape[0], dtype=np.int64), np.diff(tm_.indptr)) * nv
+                        + tm_.indices.astype(np.int64))
+        lens = np.diff(m.indptr)[jj]
+        pair = np.repeat(np.arange(len(jj)), lens)
+        starts = np.repeat(m.indptr[jj] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+        cols = m.indices[starts + np.arange(len(pair))].astype(np.int64)
+        keys = ii[pair] * nv + cols
+        pos = np.minimum(np.searchsorted(tkeys, keys), max(len(tkeys) - 1, 0))
+        found = tkeys[pos] == keys if len(tkeys) else np.zeros(len(keys), dtype=bool)
+        inter = np.bincount(pair[found], minlength=len(jj)).astype(np.float32)
         return ii, jj, inter
 
     def query(self, target: Document | str, *, threshold: float = 0.5) -> TextReuse:
