@@ -32,6 +32,7 @@ def _exhaustive(monkeypatch):
 @pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.9, 1.0])
 def test_indexed_reuse_equals_exhaustive(monkeypatch, threshold):
     index = ReuseIndex(SPEECHES, min_chars=10)
+    index._prefix_postings(threshold)  # every query below takes the indexed path
     fast = [index.query(d, threshold=threshold) for d in SPEECHES]
     _exhaustive(monkeypatch)
     slow = [index.query(d, threshold=threshold) for d in SPEECHES]

@@ -250,7 +250,12 @@ class ReuseIndex:
         ca = self._sizes
         rows = []
         if len(tsent) and len(csent):
-            ii, jj, inter = self._candidates(tm_, ta, threshold)
+            # the prefix postings cost about one exhaustive product to build: they pay off from the
+            # second query of an index on (the report asks once; a notebook loop asks many times)
+            queried = self._prefix_cache.setdefault("queries", 0)
+            self._prefix_cache["queries"] = queried + 1
+            ii, jj, inter = self._candidates(tm_, ta, threshold,
+                                             exhaustive=not queried and threshold not in self._prefix_cache)
             jac = inter / (ta[ii] + ca[jj] - inter)
             hit = jac >= threshold - 1e-12
             for i, j, jv in zip(ii[hit], jj[hit], jac[hit]):
