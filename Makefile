@@ -32,6 +32,8 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_tokenize.py
 	$(PY) benchmarks/bench_themes.py
+	$(PY) benchmarks/bench_report.py
+	$(PY) benchmarks/bench_scale.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -14,37 +14,81 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-# The light stages are imported eagerly (some share a name with their module, e.g.
-# ``clean``); importing them does no work beyond defining names.
+# Every public name loads its module on first use: ``import textmine`` (and ``textmine --help``)
+# must not pay for pandas, scipy or jieba. Errors are light and stay eager.
 from .errors import (DecodeError, DictionaryFormatError, EmptyDocumentError, InputError,  # noqa: E402
                      TextmineError, UnsupportedFormatError)
-from .corpus import (BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, bundled_corpus,  # noqa: E402
-                     bundled_speech, load_corpus, read_document)
-from .clean import CleanedDocument, clean  # noqa: E402
-from .tokenize import Tokenizer  # noqa: E402
-from .dtm import Dtm  # noqa: E402
-from .structure import (central_bodies, duties, enumerations, formulas, gov_bodies, outline, references,  # noqa: E402
-                        sections, sentence_spans, sentences, targets)
-from .structure import has_numbered_outline  # noqa: E402
-from .keyness import keyness, peer_keyness  # noqa: E402
-from .topics import TopicModel, choose_k, fit_topics, theme_comparison, topic_comparison, topic_trend  # noqa: E402
-from .similarity import similar_documents  # noqa: E402
-from .keywords import (cooccurrence, dispersion, keyphrases, kwic, section_keywords, section_themes,  # noqa: E402
-                       section_topics, textrank_keywords, tfidf_keywords)
-from .reuse import ReuseIndex, TextReuse, text_reuse  # noqa: E402
-from .codebook import Codebook, bundled_codebook, codebook  # noqa: E402
-from .coding import category_keyness, code, code_kwic  # noqa: E402
-from .strength import directive_strength, strength_profile  # noqa: E402
-from .instruments import policy_instruments  # noqa: E402
-from .tone import problems, tone  # noqa: E402
-from .textstats import mtld, textstats, textstats_percentiles  # noqa: E402
-from .mapping import correspondence_map  # noqa: E402
+
+_LAZY: dict[str, str] = {
+    "BUNDLED_CORPUS": "corpus",
+    "BUNDLED_SPEECH": "corpus",
+    "Corpus": "corpus",
+    "Document": "corpus",
+    "bundled_corpus": "corpus",
+    "bundled_speech": "corpus",
+    "load_corpus": "corpus",
+    "read_document": "corpus",
+    "CleanedDocument": "clean",
+    "clean": "clean",
+    "Tokenizer": "tokenize",
+    "Dtm": "dtm",
+    "central_bodies": "structure",
+    "duties": "structure",
+    "enumerations": "structure",
+    "formulas": "structure",
+    "gov_bodies": "structure",
+    "outline": "structure",
+    "references": "structure",
+    "sections": "structure",
+    "sentence_spans": "structure",
+    "sentences": "structure",
+    "targets": "structure",
+    "has_numbered_outline": "structure",
+    "keyness": "keyness",
+    "peer_keyness": "keyness",
+    "TopicModel": "topics",
+    "choose_k": "topics",
+    "fit_topics": "topics",
+    "theme_comparison": "topics",
+    "topic_comparison": "topics",
+    "topic_trend": "topics",
+    "similar_documents": "similarity",
+    "cooccurrence": "keywords",
+    "dispersion": "keywords",
+    "keyphrases": "keywords",
+    "kwic": "keywords",
+    "section_keywords": "keywords",
+    "section_themes": "keywords",
+    "section_topics": "keywords",
+    "textrank_keywords": "keywords",
+    "tfidf_keywords": "keywords",
+    "ReuseIndex": "reuse",
+    "TextReuse": "reuse",
+    "text_reuse": "reuse",
+    "Codebook": "codebook",
+    "bundled_codebook": "codebook",
+    "codebook": "codebook",
+    "category_keyness": "coding",
+    "code": "coding",
+    "code_kwic": "coding",
+    "directive_strength": "strength",
+    "strength_profile": "strength",
+    "policy_instruments": "instruments",
+    "problems": "tone",
+    "tone": "tone",
+    "mtld": "textstats",
+    "textstats": "textstats",
+    "textstats_percentiles": "textstats",
+    "correspondence_map": "mapping",
+}
 
 _EAGER = [
     "DecodeError", "DictionaryFormatError", "EmptyDocumentError", "InputError", "TextmineError",
@@ -75,6 +119,7 @@ _EXPORTS: dict[str, str] = {
         "plot_topic_shares", "plot_similar", "plot_outline_map", "plot_section_heatmap")
 }
 _EXPORTS.update({"build_report": "report", "Report": "report", "BriefingOptions": "report"})
+_EXPORTS.update(_LAZY)
 
 __all__ = sorted(_EAGER + list(_EXPORTS)) + ["__version__"]
 
@@ -90,4 +135,22 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return __all__
+
+
+class _Package(types.ModuleType):
+    """Keeps a public function that shares its module's name (``clean``, ``keyness``, ``tone`` …).
+
+    Importing a submodule binds it on the package; for those names the function stays
+    the public attribute, as it was when they were imported eagerly.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            if name in self.__dict__:  # the function is already bound: keep it
+                return
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 

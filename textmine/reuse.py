@@ -87,6 +87,39 @@ def _shingles(han: str, n: int) -> set[str]:
     return {han[j:j + n] for j in range(len(han) - n + 1)} or {han}
 
 
+def _rarity_order(m: sp.csr_matrix) -> np.ndarray:
+    """Each shingle's rank when sorted by document frequency, rarest first (ties by id)."""
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    rank = np.empty(m.shape[1], dtype=np.int64)
+    rank[np.lexsort((np.arange(m.shape[1]), df))] = np.arange(m.shape[1])
+    return rank
+
+
+def _prefix(m: sp.csr_matrix, rank: np.ndarray, sizes: np.ndarray, threshold: float,
+            missing: np.ndarray | None = None) -> sp.csr_matrix:
+    """The rows of ``m`` keeping only their prefix shingles (see ReuseIndex._candidates).
+
+    ``sizes`` are the full set sizes; ``missing`` counts shingles of a row absent from the
+    columns (they rank before every column, so they use up the prefix first).
+    """
+    m = m.tocsr()
+    sizes = np.asarray(sizes, dtype=np.float64)
+    # a conservative prefix: one shingle longer than needed guards against rounding at the threshold
+    plen = np.minimum(sizes, sizes - np.ceil(threshold * sizes - 1e-9) + 2).astype(np.int64)
+    if missing is not None:
+        plen = plen - np.asarray(missing, dtype=np.int64)
+    lengths = np.diff(m.indptr)
+    row = np.repeat(np.arange(m.shape[0]), lengths)
+    # each row's shingles, rarest first: one sort of row·V + rank (rows stay in order)
+    order = np.argsort(row.astype(np.int64) * np.int64(m.shape[1]) + rank[m.indices], kind="stable")
+    pos = np.arange(len(order)) - np.repeat(m.indptr[:-1], lengths)
+    keep = np.zeros(len(order), dtype=bool)
+    keep[order] = pos < plen[row]
+    kept = np.bincount(row[keep], minlength=m.shape[0])
+    indptr = np.concatenate(([0], np.cumsum(kept)))
+    return sp.csr_matrix((m.data[keep], m.indices[keep], indptr), shape=m.shape)
+
+
 class ReuseIndex:
     """The shingles of every sentence of a reference corpus, for :func:`text_reuse`.
 
@@ -134,7 +167,7 @@ class ReuseIndex:
         m = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sents), len(vocab)))
         for name, value in (("ngram", ngram), ("min_chars", min_chars), ("doc_ids", tuple(corpus.ids)),
                             ("_sents", tuple(sents)), ("_matrix", m), ("_sizes", np.asarray(m.sum(axis=1)).ravel()),
-                            ("_vocab", vocab)):
+                            ("_vocab", vocab), ("_order", _rarity_order(m)), ("_prefix_cache", {})):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -147,6 +180,52 @@ class ReuseIndex:
     def __repr__(self) -> str:
         return (f"ReuseIndex({len(self.doc_ids)} documents, {self.n_sentences} sentences, ngram={self.ngram}, "
                 f"min_chars={self.min_chars})")
+
+    def _prefix_postings(self, threshold: float) -> sp.csc_matrix:
+        """Index sentences × shingles, keeping only each sentence's prefix shingles (rarest first)."""
+        cache = self._prefix_cache
+        if threshold not in cache:
+            cache[threshold] = _prefix(self._matrix, self._order, self._sizes, threshold).tocsc()
+        return cache[threshold]
+
+    def _candidates(self, tm_: sp.csr_matrix, ta: np.ndarray, threshold: float,
+                    exhaustive: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(target row, index row, |A ∩ B|) of every pair that can reach ``threshold``, in (row, col) order.
+
+        Prefix filtering (Chaudhuri et al. 2006; Bayardo et al. 2007): sort every set's shingles
+        rarest first; two sets with Jaccard ≥ t share a shingle among the first |A| − ⌈t|A|⌉ + 1 of
+        each. So only pairs sharing a prefix shingle are candidates, and common shingles (the
+        quadratic part of comparing every pair) are left out. Each candidate is then scored
+        exactly, so the matches are those of the exhaustive product (``exhaustive=True``).
+        """
+        if exhaustive:
+            inter = (tm_ @ self._matrix.T).tocsr()
+            inter.sort_indices()
+            inter = inter.tocoo()
+            return inter.row.astype(np.int64), inter.col.astype(np.int64), inter.data
+        # shingles the index lacks are the rarest of all (df 0): they come first in the target's prefix
+        tp = _prefix(tm_, self._order, ta, threshold, missing=ta - np.asarray(tm_.sum(axis=1)).ravel())
+        cand = (tp @ self._prefix_postings(threshold).T).tocsr()
+        cand.sort_indices()
+        cand = cand.tocoo()
+        ii, jj = cand.row.astype(np.int64), cand.col.astype(np.int64)
+        if not len(ii):
+            return ii, jj, np.zeros(0, dtype=np.float32)
+        # |A ∩ B| of each candidate: look each shingle of B up among the target row's (sorted keys)
+        m = self._matrix
+        nv = np.int64(m.shape[1])
+        tm_ = tm_.tocsr()
+        tkeys = np.sort(np.repeat(np.arange(tm_.shape[0], dtype=np.int64), np.diff(tm_.indptr)) * nv
+                        + tm_.indices.astype(np.int64))
+        lens = np.diff(m.indptr)[jj]
+        pair = np.repeat(np.arange(len(jj)), lens)
+        starts = np.repeat(m.indptr[jj] - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+        cols = m.indices[starts + np.arange(len(pair))].astype(np.int64)
+        keys = ii[pair] * nv + cols
+        pos = np.minimum(np.searchsorted(tkeys, keys), max(len(tkeys) - 1, 0))
+        found = tkeys[pos] == keys if len(tkeys) else np.zeros(len(keys), dtype=bool)
+        inter = np.bincount(pair[found], minlength=len(jj)).astype(np.float32)
+        return ii, jj, inter
 
     def query(self, target: Document | str, *, threshold: float = 0.5) -> TextReuse:
         """The target's sentences found in the indexed documents (see :func:`text_reuse`)."""
@@ -171,10 +250,15 @@ class ReuseIndex:
         ca = self._sizes
         rows = []
         if len(tsent) and len(csent):
-            inter = (tm_ @ self._matrix.T).tocoo()
-            jac = inter.data / (ta[inter.row] + ca[inter.col] - inter.data)
+            # the prefix postings cost about one exhaustive product to build: they pay off from the
+            # second query of an index on (the report asks once; a notebook loop asks many times)
+            queried = self._prefix_cache.setdefault("queries", 0)
+            self._prefix_cache["queries"] = queried + 1
+            ii, jj, inter = self._candidates(tm_, ta, threshold,
+                                             exhaustive=not queried and threshold not in self._prefix_cache)
+            jac = inter / (ta[ii] + ca[jj] - inter)
             hit = jac >= threshold - 1e-12
-            for i, j, jv in zip(inter.row[hit], inter.col[hit], jac[hit]):
+            for i, j, jv in zip(ii[hit], jj[hit], jac[hit]):
                 ts, _te, ttext, th = tsent[i]
                 did, cs_, ctext, ch = csent[j]
                 if did == target.doc_id:
@@ -182,18 +266,22 @@ class ReuseIndex:
                 rows.append((target.doc_id, did, ttext, ctext, float(jv), th == ch, int(ts), int(cs_), i))
         matches = pd.DataFrame(rows, columns=["target_id", "source_id", "target_sentence", "source_sentence",
                                               "jaccard", "exact", "target_start", "source_start", "_i"])
-        matches = matches.sort_values(["target_start", "jaccard", "source_id"], ascending=[True, False, True],
+        matches = matches.sort_values(["target_start", "jaccard", "source_id", "source_start"],
+                                      ascending=[True, False, True, True],
                                       kind="stable").reset_index(drop=True)
         n_chars = np.array([len(h) for *_, h in tsent], dtype=np.int64)
         total = int(n_chars.sum())  # the denominator of every ratio: all of the target's sentence characters
+        # one pass over the matches, not one scan per reference document (linear in the corpus)
+        n_of = matches.groupby("source_id", sort=False).size().to_dict()
+        pairs = matches[["source_id", "_i"]].drop_duplicates()
+        chars_of = pd.Series(n_chars[pairs["_i"].to_numpy(dtype=np.int64)], dtype=np.int64).groupby(
+            pairs["source_id"].to_numpy()).sum().to_dict() if len(pairs) else {}
         ratio_rows = []
         for doc_id in self.doc_ids:
             if doc_id == target.doc_id:
                 continue
-            m = matches[matches.source_id == doc_id]
-            idx = sorted(set(m["_i"]))
-            chars = int(n_chars[idx].sum()) if idx else 0
-            ratio_rows.append((doc_id, len(m), chars, chars / total if total else 0.0))
+            chars = int(chars_of.get(doc_id, 0))
+            ratio_rows.append((doc_id, int(n_of.get(doc_id, 0)), chars, chars / total if total else 0.0))
         ratios = pd.DataFrame(ratio_rows, columns=["doc_id", "n_matches", "reused_chars", "reuse_ratio"])
         ratios = ratios.sort_values(["reuse_ratio", "doc_id"], ascending=[False, True],
                                     kind="stable").reset_index(drop=True)

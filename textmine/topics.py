@@ -139,9 +139,6 @@ def fit_topics(dtm: Dtm, k: int, *, method: Method = "nmf", random_state: int = 
     -------
     TopicModel
     """
-    from sklearn.decomposition import NMF, LatentDirichletAllocation
-    from sklearn.feature_extraction.text import TfidfTransformer
-
     dtm = _check_dtm(dtm)
     if method not in ("nmf", "lda"):
         raise InputError(f"method={method!r}: expected 'nmf' or 'lda'")
@@ -149,14 +146,31 @@ def fit_topics(dtm: Dtm, k: int, *, method: Method = "nmf", random_state: int = 
         raise InputError(f"k={k!r}: expected a whole number from 2 to the number of documents ({dtm.n_docs})")
     if not isinstance(random_state, (int, np.integer)):
         raise InputError(f"random_state={random_state!r}: expected an int (results must be reproducible)")
+    return _fit(dtm, int(k), method, random_state, max_iter, n_label_terms, _inputs(dtm, method))
+
+
+def _inputs(dtm: Dtm, method: str) -> tuple[Any, Any, Any]:
+    """(counts as float, the fitted TfidfTransformer or None, the matrix the model is fitted on)."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
     x = dtm.counts.astype(float)
-    tfidf = None
+    if method != "nmf":
+        return x, None, x
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(x)
+    return x, tfidf, tfidf.transform(x)
+
+
+def _fit(dtm: Dtm, k: int, method: str, random_state: int, max_iter: int, n_label_terms: int,
+         inputs: tuple[Any, Any, Any]) -> TopicModel:
+    """fit_topics once its arguments are checked; ``inputs`` from :func:`_inputs` (shared across k)."""
+    from sklearn.decomposition import NMF, LatentDirichletAllocation
+
+    x, tfidf, fit_x = inputs
     if method == "nmf":
-        tfidf = TfidfTransformer(sublinear_tf=True).fit(x)
         model = NMF(n_components=int(k), init="nndsvda", random_state=random_state, max_iter=max_iter)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ConvergenceWarning on tiny inputs
-            w = model.fit_transform(tfidf.transform(x))
+            w = model.fit_transform(fit_x)
     else:
         model = LatentDirichletAllocation(n_components=int(k), random_state=random_state, max_iter=max_iter // 10,
                                           learning_method="batch")
@@ -210,11 +224,14 @@ def npmi_coherence(terms: Sequence[str], dtm: Dtm) -> float:
     float
         The mean NPMI, in [−1, 1]; NaN when fewer than two terms are in the Dtm.
     """
-    idx = [dtm._index[t] for t in terms if t in dtm._index]
+    return _npmi([dtm._index[t] for t in terms if t in dtm._index], dtm.counts, dtm.n_docs)
+
+
+def _npmi(idx: list[int], counts: Any, n: int, occ_all: Any = None) -> float:
+    """npmi_coherence over column indices; ``occ_all`` is the binary occurrence matrix, if made already."""
     if len(idx) < 2:
         return float("nan")
-    occ = (dtm.counts[:, idx] > 0).astype(np.float64)
-    n = dtm.n_docs
+    occ = occ_all[:, idx] if occ_all is not None else (counts[:, idx] > 0).astype(np.float64)
     joint = np.asarray((occ.T @ occ).todense()) / n
     p = np.diag(joint).copy()
     vals = []
@@ -231,7 +248,7 @@ def npmi_coherence(terms: Sequence[str], dtm: Dtm) -> float:
 
 
 def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_state: int = 0, n_terms: int = 10,
-             coherence_dtm: Dtm | None = None, progress: bool = False) -> pd.DataFrame:
+             coherence_dtm: Dtm | None = None, progress: bool = False, n_jobs: int = 1) -> pd.DataFrame:
     """Score numbers of topics by NPMI coherence.
 
     Parameters
@@ -245,6 +262,9 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
         Where co-occurrence is counted (default: ``dtm`` itself, i.e. documents as windows;
         a paragraph-level Dtm gives finer windows).
     progress : bool
+    n_jobs : int
+        Worker processes fitting the candidates in parallel (joblib); -1 for one per core.
+        Every k is fitted independently with the same seed, so the scores do not depend on it.
 
     Returns
     -------
@@ -257,17 +277,40 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
         raise InputError("ks is empty; expected candidate numbers of topics, e.g. range(4, 13)")
     ref = _check_dtm(coherence_dtm, "coherence_dtm") if coherence_dtm is not None else dtm
     resolve_tokenizer(recorded={"dtm": dtm.tokenizer, "coherence_dtm": ref.tokenizer}, default=False)
-    rows = []
+    for k in ks:  # checked before any fit
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k <= max(dtm.n_docs, 2):
+            raise InputError(f"k={k!r}: expected a whole number from 2 to the number of documents ({dtm.n_docs})")
+    if method not in ("nmf", "lda"):
+        raise InputError(f"method={method!r}: expected 'nmf' or 'lda'")
+    if not isinstance(random_state, (int, np.integer)):
+        raise InputError(f"random_state={random_state!r}: expected an int (results must be reproducible)")
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise InputError(f"n_jobs={n_jobs!r}: expected a whole number >= 1, or -1 for one per core")
+    if isinstance(n_terms, bool) or not isinstance(n_terms, int) or n_terms < 1:
+        raise InputError(f"n_terms={n_terms!r}: expected a whole number >= 1")
+    # the work shared by every k is done once: TF-IDF and the binary occurrence of terms in the windows
+    inputs = _inputs(dtm, method)
+    occ_all = (ref.counts > 0).astype(np.float64).tocsc()
+    index = ref._index
+
+    def score(k: int) -> tuple[int, float, float]:
+        model = _fit(dtm, int(k), method, random_state, 400, 3, inputs)
+        order = np.argsort(-model.components_, axis=1, kind="stable")[:, :n_terms]
+        scores = [_npmi([index[t] for t in (model.vocab[j] for j in row) if t in index], ref.counts, ref.n_docs,
+                        occ_all) for row in order]
+        return int(k), float(np.nanmean(scores)), float(np.nanmin(scores))
+
     it = ks
     if progress:
         from tqdm.auto import tqdm
 
         it = tqdm(ks, desc="choose_k", unit="k")
-    for k in it:
-        model = fit_topics(dtm, k, method=method, random_state=random_state)
-        tt = model.top_terms(n_terms)
-        scores = [npmi_coherence(g["term"].tolist(), ref) for _, g in tt.groupby("topic")]
-        rows.append((int(k), float(np.nanmean(scores)), float(np.nanmin(scores))))
+    if n_jobs == 1 or len(ks) < 2:
+        rows = [score(k) for k in it]
+    else:
+        from joblib import Parallel, delayed
+
+        rows = Parallel(n_jobs=n_jobs)(delayed(score)(k) for k in it)
     out = pd.DataFrame(rows, columns=["k", "coherence", "min_coherence"])
     out["best"] = out["coherence"] == out["coherence"].max()
     return out

@@ -1,0 +1,89 @@
+"""Driver for bench_report.py and bench_scale.py: one report run, timed stage by stage.
+
+Run as ``python benchmarks/_stages.py SPEECH|- CORPUS|- OUT [--k K] [--formats F]``; prints one
+JSON line: the seconds spent in each stage (time.perf_counter around the calls that
+``textmine.report.analyse`` and ``textmine.report.build`` make) and the process's peak RSS.
+The stages are wrapped in place, so the report itself is unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import resource
+import sys
+import time
+from collections import defaultdict
+
+T0 = time.perf_counter()
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's textmine, not an installed one
+TIMES: dict[str, float] = defaultdict(float)
+_ACTIVE: list[str] = []
+
+
+def _wrap(owner, name: str, stage: str) -> None:
+    fn = getattr(owner, name)
+
+    @functools.wraps(fn)
+    def timed(*a, **kw):
+        if _ACTIVE:  # nested: the outer stage already counts it
+            return fn(*a, **kw)
+        _ACTIVE.append(stage)
+        t = time.perf_counter()
+        try:
+            return fn(*a, **kw)
+        finally:
+            TIMES[stage] += time.perf_counter() - t
+            _ACTIVE.pop()
+
+    setattr(owner, name, timed)
+
+
+def main(argv: list[str]) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("speech")
+    ap.add_argument("corpus")
+    ap.add_argument("out")
+    ap.add_argument("--k", type=int, default=None)
+    ap.add_argument("--formats", default="png,svg,csv,md,pptx")
+    args = ap.parse_args(argv)
+    t = time.perf_counter()
+    import textmine  # noqa: F401
+    from textmine.report import BriefingOptions, build_report
+    an, bd = sys.modules["textmine.report.analyse"], sys.modules["textmine.report.build"]
+    TIMES["import"] = time.perf_counter() - t
+    from textmine.tokenize import Tokenizer
+    from textmine.dtm import Dtm
+
+    for name, stage in (("clean", "clean"), ("choose_k", "choose_k"), ("fit_topics", "fit_topics"),
+                        ("text_reuse", "text_reuse"), ("outline", "structure"), ("duties", "structure"),
+                        ("enumerations", "structure"), ("formulas", "structure"), ("references", "structure"),
+                        ("targets", "structure"), ("section_keywords", "structure"),
+                        ("keyness", "keyness"), ("peer_keyness", "keyness"), ("similar_documents", "similarity"),
+                        ("topic_comparison", "topics_other"), ("dispersion", "chart_tables"),
+                        ("section_topics", "chart_tables"), ("cooccurrence", "chart_tables"),
+                        ("_trend", "chart_tables")):
+        _wrap(an, name, stage)
+    _wrap(Tokenizer, "tokenize_many", "tokenize")
+    _wrap(Dtm, "from_tokens", "dtm")
+    _wrap(Dtm, "append", "dtm")
+    _wrap(Dtm, "trim", "dtm")
+    for name, stage in (("_load_speech", "load"), ("_load_corpus", "load"), ("write_csv", "write_csv"),
+                        ("draw_charts", "charts"), ("write_markdown", "write_md"), ("write_pptx", "write_pptx")):
+        _wrap(bd, name, stage)
+    formats = [f for f in args.formats.split(",") if f]
+    t = time.perf_counter()
+    build_report(None if args.speech == "-" else args.speech, None if args.corpus == "-" else args.corpus,
+                 out_dir=args.out, formats=formats, options=BriefingOptions(k=args.k), progress=False)
+    TIMES["report_total"] = time.perf_counter() - t
+    TIMES["process"] = time.perf_counter() - T0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"times": TIMES, "peak_rss_mb": rss}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
