@@ -54,7 +54,7 @@ def _spec(name: str, title: str, table: str, plot: str,
     return ChartSpec(name, title, findings.TAKEAWAYS[name], table, plot, kwargs)
 
 
-DISPERSION_TITLE = "关键词在讲话中的分布（括号内为字符串出现次数，含出现在更长词语中的；高频词表按分词计）"
+DISPERSION_TITLE = "关键词在讲话中的分布（括号内为字符串出现次数，含词内出现）"
 """The dispersion chart counts every occurrence of the string, as KWIC does; the tables count tokens."""
 
 
