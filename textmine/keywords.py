@@ -267,6 +267,9 @@ def section_keywords(doc: Document | str, *, level: int = 2, n_terms: int = 5,
 def kwic(doc: Document | Corpus | str, term: str, *, width: int = 20) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (as written) with text either side.
 
+    Occurrences are of the string, also inside longer words (禁毒 in 禁毒委), so their number
+    can exceed the term's token count in :meth:`Dtm.top_terms` and :func:`keyness`.
+
     Parameters
     ----------
     doc : Document, str, Corpus or list of them
@@ -301,6 +304,9 @@ def kwic(doc: Document | Corpus | str, term: str, *, width: int = 20) -> pd.Data
 
 def dispersion(doc: Document | str, terms: list[str] | tuple[str, ...]) -> pd.DataFrame:
     """Where each term occurs in the speech (a lexical dispersion / x-ray table).
+
+    Like :func:`kwic`, it finds every occurrence of the string, also inside longer words,
+    so a term's rows can outnumber its token count in :meth:`Dtm.top_terms`.
 
     Returns
     -------

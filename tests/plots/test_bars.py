@@ -144,3 +144,31 @@ def test_bad_n_and_title():
     with pytest.raises(InputError, match="title=5"):
         plots.plot_top_terms(top_terms_df(), title=5)
     assert plots.plot_top_terms(top_terms_df(), title=None).axes[0].get_title(loc="left") == ""
+
+
+def _outside_figure(fig: Figure) -> list[str]:
+    """Texts of the figure whose drawn extent leaves the figure (clipped in the saved image)."""
+    fig.canvas.draw()
+    renderer, box = fig.canvas.get_renderer(), fig.bbox
+    out = []
+    for t in fig.findobj(matplotlib.text.Text):
+        if not t.get_visible() or not t.get_text():
+            continue
+        b = t.get_window_extent(renderer)
+        if b.x0 < box.x0 - 0.5 or b.x1 > box.x1 + 0.5 or b.y0 < box.y0 - 0.5 or b.y1 > box.y1 + 0.5:
+            out.append(t.get_text())
+    return out
+
+
+def test_similar_documents_long_titles_and_areas_stay_inside_the_figure():
+    n = 10
+    df = pd.DataFrame({
+        "rank": range(1, n + 1), "doc_id": [f"d{i:02d}" for i in range(n)],
+        "similarity": [0.9 - 0.05 * i for i in range(n)],
+        "title": [f"在全市城乡生活垃圾分类暨农村人居环境整治提升三年行动第{i}次推进视频会议上的讲话" for i in range(n)],
+        "policy_area": ["城乡环境卫生与生活垃圾分类综合治理", "安全生产"] * 5, "year": [2021] * n})
+    fig = plots.plot_similar_documents(df)
+    labels = ticklabels(fig.axes[0].yaxis)
+    assert _outside_figure(fig) == []
+    assert all("…" in lab for lab in labels)  # shortened with an ellipsis, never cut at the figure edge
+    assert labels[0].startswith("在全市城乡")  # the first characters are kept

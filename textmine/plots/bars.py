@@ -266,7 +266,7 @@ def _similar_label(row: Mapping[str, Any]) -> str:
     extras = []
     area = row.get("policy_area")
     if not _is_blank(area):
-        extras.append(str(area))
+        extras.append(_shorten(str(area), 8))  # a long area name must not push the label off the figure
     year = row.get("year")
     if not _is_blank(year):
         try:

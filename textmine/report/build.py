@@ -21,12 +21,13 @@ from .options import BriefingOptions
 from .write_csv import tables, write_csv
 from .write_markdown import write_markdown
 from .write_pptx import write_pptx
+from .write_xlsx import write_xlsx
 
 __all__ = ["build_report", "Report", "FORMATS", "DEFAULT_FORMATS"]
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("png", "svg", "csv", "md", "pptx")
+FORMATS = ("png", "svg", "csv", "xlsx", "md", "pptx")
 DEFAULT_FORMATS = FORMATS
 
 
@@ -38,7 +39,7 @@ class Report:
     ----------
     out_dir : Path
     formats : set of str
-        What was asked for (png, svg, csv, md, pptx).
+        What was asked for (png, svg, csv, xlsx, md, pptx).
     files : list of Path
         Every file written, in order.
     findings : list of str
@@ -134,7 +135,8 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         (its ``log`` included).
     out_dir : path
         The pack goes to ``out_dir/<speech doc_id>/``.
-    formats : sequence of {"png", "svg", "csv", "md", "pptx"}
+    formats : sequence of {"png", "svg", "csv", "xlsx", "md", "pptx"}
+        ``xlsx``: ``briefing.xlsx``, every table with Chinese headers and a 说明 (column guide) sheet.
     top : int, optional
         Deprecated: sets ``top_terms``, ``keyness_terms`` and ``similar_documents`` of
         ``options`` to this number.
@@ -182,6 +184,8 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     report.skipped += [f"{name}: {why}" for name, why in result.unavailable.items() if name not in charted]
     if "csv" in formats:
         report.files += write_csv(result, out)
+    if "xlsx" in formats:
+        report.files.append(write_xlsx(result, out))
     report.charts, skipped = draw_charts(result, out, formats=formats, progress=progress)
     report.files += [p for _, _, paths in report.charts.values() for p in paths]
     report.skipped += skipped

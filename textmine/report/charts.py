@@ -61,6 +61,10 @@ def _spec(name: str, title: str, table: str, plot: str,
     return ChartSpec(name, title, findings.TAKEAWAYS[name], table, plot, kwargs, **more)
 
 
+DISPERSION_TITLE = "关键词在讲话中的分布（括号内为字符串出现次数，含词内出现）"
+"""The dispersion chart counts every occurrence of the string, as KWIC does; the tables count tokens."""
+
+
 def _seed(o: BriefingOptions) -> dict[str, Any]:
     return {"random_state": o.random_state}
 
@@ -84,7 +88,8 @@ CHARTS: tuple[ChartSpec, ...] = (
     _spec("similar", "最相似的讲话", "similar_documents", "plot_similar_documents", lambda o: {"n": o.similar_documents},
           result_kwargs=lambda r: {"weak_below": findings.weak_below(r)}),
     _spec("outline_map", "讲话结构与各部分高频词", "section_keywords", "plot_section_keywords"),
-    _spec("dispersion", "关键词在讲话中的分布", "dispersion", "plot_dispersion"),
+    _spec("dispersion", "关键词在讲话中的分布", "dispersion", "plot_dispersion",
+          lambda o: {"title": DISPERSION_TITLE}),
     _spec("section_heatmap", "各部分 × 主题", "section_topics", "plot_section_topics"),
     _spec("cooccurrence", "高频词共现网络", "cooccurrence", "plot_cooccurrence", _seed),
     _spec("duties", "部门职责分工", "duties", "plot_duties"),

@@ -34,6 +34,8 @@ def write_markdown(result: Any, report: Any) -> Path:
     csvs = sorted(p.name for p in report.files if p.suffix == ".csv")
     if csvs:
         lines += ["## 数据表（CSV，UTF-8 带 BOM，可用 Excel 打开）", ""] + [f"- `{t}`" for t in csvs] + [""]
+    if any(p.name == "briefing.xlsx" for p in report.files):
+        lines += ["各列的含义与统计量的读法见 `briefing.xlsx` 的“说明”工作表（[briefing.xlsx](briefing.xlsx)）。", ""]
     if report.skipped:
         lines += ["## 未生成的内容", ""] + [f"- {x}" for x in report.skipped] + [""]
     path = Path(report.out_dir) / "briefing.md"
