@@ -16,11 +16,12 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .._text import FOLD as FOLD_TABLE
 from ..errors import InputError
 from ._resources import RESOURCES
 
 __all__ = ["FORMULAS_PATH", "NON_FORMULAS_PATH", "MEDIA_PATH", "LAWS_PATH", "formula_lexicon",
-           "bundled_formulas", "non_formula_words", "media_titles", "law_names", "simplified",
+           "bundled_formulas", "non_formula_words", "media_titles", "law_names", "simplified", "folded",
            "Lexicon", "lexicon_for", "lexicon_key"]
 
 FORMULAS_PATH = RESOURCES / "formulas.txt"
@@ -131,9 +132,17 @@ def simplified(text: str) -> str:
     return "".join(chars)
 
 
+_MATCH_FOLD = str.maketrans({**FOLD_TABLE, "＋": "+"})
+
+
+def folded(text: str) -> str:
+    """``text`` as the matchers read it: Simplified, half-width digits and ``+`` (same length)."""
+    return simplified(text).translate(_MATCH_FOLD)
+
+
 def lexicon_key(s: str) -> str:
-    """The form under which a formulation is looked up: separators dropped, Simplified."""
-    return _SEP.sub("", simplified(s))
+    """The form under which a formulation is looked up: folded, separators dropped."""
+    return _SEP.sub("", folded(s))
 
 
 class Lexicon:

@@ -9,9 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-from .._text import FOLD, HAN, cn_to_int
+from .._text import HAN, cn_to_int
 from ._frame import TITLE_END, TextLike, frame, get_text
-from ._lexicons import Lexicon, lexicon_for, simplified
+from ._lexicons import Lexicon, folded as fold_text, lexicon_for
 from ._parallel import parallel_frames
 from ._quotes import NON_FORMULA_SUBKINDS, classify_quote, numbered
 from .sentences import SentenceIndex
@@ -204,7 +204,7 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
     """
     text = get_text(doc)
     lex = lexicon_for(extra_formulas)
-    folded = simplified(text).translate(FOLD)
+    folded = fold_text(text)
     sents = SentenceIndex(text)
     quotes = _find_quotes(text, folded)
     found: list[tuple[int, str, tuple[str, ...], str, int | None, str, bool]] = []
