@@ -95,8 +95,8 @@ def test_formulas_quoted_with_evidence_of_a_formula():
 
 
 def test_formulas_lexicon_unquoted():
-    text = ("我们要完整准确全面贯彻新发展理念，坚持稳中求进工作总基调，深化供给侧结构性改革，"
-            "构建亲清新型政商关系，牢固树立绿水青山就是金山银山的理念，推动高质量发展。")
+    text = ("全县上下要用新发展理念统领乡村工作，今年仍以稳中求进工作总基调为遵循，带着问题深化供给侧结构性改革，"
+            "在招商中构建亲清新型政商关系，让绿水青山就是金山银山在山区落地，靠项目推动高质量发展。")
     forms = ["新发展理念", "稳中求进工作总基调", "深化供给侧结构性改革", "亲清新型政商关系", "绿水青山就是金山银山",
              "推动高质量发展"]
     assert _rows(formulas(text), ("formula", "kind", "quoted", "first_start")) == [
@@ -117,7 +117,7 @@ def test_formulas_two_character_entries_only_quoted():
 
 
 def test_formulas_numbered_unquoted():
-    text = "坚持两个毫不动摇，打好三大攻坚战，统筹推进五位一体总体布局、协调推进四个全面战略布局。"
+    text = "全镇干部要把两个毫不动摇讲给企业听，把三大攻坚战抓在手上，在五位一体总体布局里找位置，围绕四个全面战略布局想办法。"
     assert _rows(formulas(text), ("formula", "kind", "number")) == [
         ("两个毫不动摇", "numbered", 2), ("三大攻坚战", "numbered", 3),
         ("五位一体总体布局", "numbered", 5), ("四个全面战略布局", "numbered", 4)]

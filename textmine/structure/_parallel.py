@@ -5,7 +5,7 @@ skeleton: the same characters at the same positions (统一指挥、统一协调
 宜水则水、宜山则山; 获得感、幸福感、安全感) or, for items of different lengths, a common
 prefix or suffix (面向世界科技前沿、面向经济主战场…; 国际经济中心、金融中心、贸易中心). The
 clause is the text between punctuation marks, so in run-on text the first and the last item
-are cut to the length of the others (全国形成了全面动员、全面部署、全面加强疫情防控工作 →
+are cut to the length of the others (全县形成了全面动员、全面部署、全面加强防汛工作的局面 →
 全面动员 / 全面部署 / 全面加强).
 
 Lists of bodies or places (教育部、民政部; 北京市、天津市) share a suffix too; they are not

@@ -132,6 +132,17 @@ def _lexicon_spans(folded: str, lex: Lexicon, quotes: list[_Quote]) -> list[tupl
     return out
 
 
+def _lexicon_lists(text: str, spans: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Lexicon matches joined by 、 are one formula whose parts are the matches (a list of 提法)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for span in spans:
+        if runs and text[runs[-1][-1][1]:span[0]] == "、":
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
 
@@ -154,7 +165,8 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
     - **lexicon** (``"lexicon"``): the canonical formulations of the bundled lexicon
       (:func:`formula_lexicon`, ``textmine/resources/formulas.txt``: 供给侧结构性改革,
       绿水青山就是金山银山 …; at least three characters, 、 optional), plus
-      ``extra_formulas``, matched without quotes.
+      ``extra_formulas``, matched without quotes; matches joined by ``、`` are one formula
+      whose parts are the matches (毛泽东思想、邓小平理论、“三个代表”重要思想).
     - **parallel** (``"parallel"``): unquoted 、-lists whose items repeat one skeleton
       (以水定城、以水定地、以水定人; 统一指挥、统一协调、统一调度; 面向…、面向…), whose parts
       are the items. Lists of bodies and places are not frames.
@@ -210,12 +222,15 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
     found: list[tuple[int, str, tuple[str, ...], str, int | None, str, bool]] = []
     taken: list[tuple[int, int]] = []  # spans of unquoted formulas, so that none overlaps another
 
-    for s, e, canonical in _lexicon_spans(folded, lex, quotes):
-        if _overlaps(taken, s, e):
-            continue
+    for run in _lexicon_lists(text, _lexicon_spans(folded, lex, quotes)):
+        s, e = run[0][0], run[-1][1]
         taken.append((s, e))
         form = text[s:e]
         quoted = any(ch in _QUOTE_CHARS for ch in form)
+        if len(run) > 1:  # 毛泽东思想、邓小平理论、“三个代表”重要思想 …
+            found.append((s, form, tuple(text[a:b] for a, b, _ in run), "lexicon", None, "", quoted))
+            continue
+        canonical = run[0][2]
         is_num = numbered(canonical)
         # “两弹一星”精神, “放管服”改革: written as a quoted formula
         kind = "numbered" if is_num else "quoted" if form[0] in _QUOTE_CHARS else "lexicon"
