@@ -207,3 +207,10 @@ def test_real_speech_formulas():
     f = formulas(doc)
     classical = f[f["formula"].str.startswith("周虽旧邦")]
     assert classical["kind"].tolist() == ["non_formula"] and classical["n_parts"].tolist() == [1]
+
+
+def test_formulas_lexicon_list_joined_by_dun():
+    df = formulas("区里把新发展理念、新发展格局写进了规划，支部学习了“三个代表”重要思想、科学发展观的原著选读。")
+    assert _rows(df, ("formula", "parts", "kind", "quoted")) == [
+        ("新发展理念、新发展格局", ("新发展理念", "新发展格局"), "lexicon", False),
+        ("“三个代表”重要思想、科学发展观", ("“三个代表”重要思想", "科学发展观"), "lexicon", True)]

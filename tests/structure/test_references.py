@@ -1,10 +1,12 @@
-"""structure.references: titles cited in 《》, their type and issuing level."""
+"""structure.references: titles cited in 《》 and documents named without it, media, type and level."""
 
 from __future__ import annotations
 
+import pytest
+
 from textmine.structure import references
 
-from .helpers import SEED, assert_schema, needs_seed, rows
+from .helpers import CORPORA, SEED, assert_schema, needs_seed, rows
 
 
 def test_references_exact():
@@ -78,3 +80,19 @@ def test_references_unbracketed_not_general_law_words():
     # 法律法规, 法治, a law already cited in 《》, and a plan without a name are not references
     text = "要健全安全生产法律法规，推进国防法治建设，认真学习《禁毒法》，宣传禁毒法，编制好规划，落实国土空间规划。"
     assert rows(references(text), ["reference", "count", "kind"]) == [("禁毒法", 1, "document")]
+
+
+@needs_seed
+def test_seed_references_are_documents():
+    assert set(references(SEED)["kind"]) == {"document"}
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (CORPORA / "real-speeches").is_dir(), reason="../shared/corpora/real-speeches absent")
+def test_real_speech_references():
+    import textmine as tm
+
+    df = references(tm.clean(tm.read_document(CORPORA / "real-speeches" / "xi_qiyejia.txt")))
+    kinds = dict(zip(df["reference"], df["kind"]))
+    assert kinds["人民日报"] == "media"
+    assert kinds["民法典"] == "document_unbracketed" and kinds["外商投资法"] == "document_unbracketed"
