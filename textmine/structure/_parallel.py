@@ -146,10 +146,10 @@ def _common_suffix(xs: list[str]) -> str:
     return _common_prefix([x[::-1] for x in xs])[::-1]
 
 
-def parallel_frames(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+def parallel_frames(text: str) -> list[list[tuple[int, int]]]:
     """Find parallel frames in ``text`` (already folded to Simplified, same offsets).
 
-    Returns ``(start, end, items)`` for each frame, in text order.
+    Returns the ``(start, end)`` spans of each frame's items, one list per frame, in text order.
     """
     out = []
     for m in _CLAUSE.finditer(text):
@@ -164,9 +164,9 @@ def parallel_frames(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return out
 
 
-def _frames_in(segs: list[tuple[int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+def _frames_in(segs: list[tuple[int, str]]) -> list[list[tuple[int, int]]]:
     """The longest frames in a clause's 、-segments, left to right (a clause may hold several)."""
-    out: list[tuple[int, int, tuple[str, ...]]] = []
+    out: list[list[tuple[int, int]]] = []
     i, n = 0, len(segs)
     while i < n - 1:
         for j in range(n - 1, i, -1):
@@ -177,9 +177,9 @@ def _frames_in(segs: list[tuple[int, str]]) -> list[tuple[int, int, tuple[str, .
                 continue
             items = _positional(run) or _affix(run)
             if items:
-                start, end = items[0][0], items[-1][0] + len(items[-1][1])
-                if not out or start >= out[-1][1]:
-                    out.append((start, end, tuple(s for _, s in items)))
+                spans = [(pos, pos + len(item)) for pos, item in items]
+                if not out or spans[0][0] >= out[-1][-1][1]:
+                    out.append(spans)
                 i = j
                 break
         else:

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 
+from .._text import cn_to_int
 from ._frame import TITLE_END
 from ._lexicons import Lexicon, lexicon_key, non_formula_words
 
-__all__ = ["classify_quote", "NON_FORMULA_SUBKINDS"]
+__all__ = ["classify_quote", "numbered", "announced_number", "NON_FORMULA_SUBKINDS"]
 
 NON_FORMULA_SUBKINDS = ("footer", "poem", "saying", "quotation", "scare_quote", "historical", "name", "term")
 
@@ -64,6 +65,12 @@ _NUMBERED_CLASSIFIER = re.compile(  # 三个到位, 八项规定, 三大战略 �
 _NUMBERED_ALTERNATING = re.compile(rf"^(?:[{_NUMERAL}][\u4e00-\u9fff]{{1,2}}){{2,4}}$")
 _NUMBERED_ONLY = re.compile(rf"^[{_NUMERAL}]{{2,4}}$")
 _NUMBERED_SHORT = re.compile(rf"^([{_NUMERAL}])[\u4e00-\u9fff]$")  # 三农, 四风, 三公
+
+
+def announced_number(folded: str) -> int | None:
+    """The count a numbered formula announces (4 for 四个注重, 3 for 三农), if it has one."""
+    m = _NUMBERED_CLASSIFIER.match(folded) or _NUMBERED_SHORT.match(folded)
+    return (cn_to_int(m.group(1)) or None) if m else None
 
 
 def numbered(folded: str) -> bool:

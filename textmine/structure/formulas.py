@@ -13,7 +13,7 @@ from .._text import HAN, cn_to_int
 from ._frame import TITLE_END, TextLike, frame, get_text
 from ._lexicons import Lexicon, folded as fold_text, lexicon_for
 from ._parallel import parallel_frames
-from ._quotes import NON_FORMULA_SUBKINDS, classify_quote, numbered
+from ._quotes import NON_FORMULA_SUBKINDS, announced_number, classify_quote, numbered
 from .sentences import SentenceIndex
 
 __all__ = ["formulas", "FORMULA_COLUMNS", "FORMULA_KINDS", "NON_FORMULA_SUBKINDS"]
@@ -33,18 +33,16 @@ _QUOTE_LIST_GAP = re.compile(r"[ \t\u3000]*(?:、|和|与|及|以及)[ \t\u3000]
 _MAX_FORMULA = 50
 _LIST_BREAK = re.compile(r"[。！？!?，；]")
 _NUMERAL = "一二两三四五六七八九十"
-_NUMBER_LEAD = re.compile(rf"^(?!一个)([{_NUMERAL}]{{1,3}}|[0-9]{{1,2}})(?:个|项|大|条|种|点|位|张|句|字|化|不|有|严|为|统一|支)")
-_NUMBER_SHORT = re.compile(rf"^([{_NUMERAL}])[\u4e00-\u9fff]$")  # 三农, 四风
 _FORMULA_HEADS = (
     "一以贯之", "毫不动摇", "不动摇", "走在前列", "相结合", "全覆盖", "一百年", "有利于", "没有变",
     "注重", "提升", "提高", "维护", "到位", "意识", "自信", "全面", "确立", "坚持", "代表", "必须",
     "务必", "统筹", "服务", "面向", "确保", "转变", "优先", "着力", "聚焦", "结合", "加强", "推进",
     "落实", "坚定", "不能", "不变", "明显", "强化", "深化", "增强", "严格", "过硬", "健全", "完善",
-    "率先", "清单", "一批", "现代化", "伟大", "务必", "结合", "一",
+    "率先", "清单", "一批", "现代化", "伟大", "一",
 )
 _UNQUOTED_NUMBERED = re.compile(
     rf"(?<![第几0-9{_NUMERAL}百千万])"
-    rf"(?:(?P<n1>[两三四五六七八九十])个(?:{'|'.join(dict.fromkeys(_FORMULA_HEADS))})"
+    rf"(?:(?P<n1>[两三四五六七八九十])个(?:{'|'.join(_FORMULA_HEADS)})"
     rf"|(?P<n2>[{_NUMERAL}])项规定"
     rf"|(?P<n3>[两三四五六七八九十])大(?:攻坚战|发展理念|战略|工程)"
     rf"|(?P<n4>[两三四五])位一体"
@@ -69,12 +67,6 @@ def _split_parts(content: str) -> tuple[str, ...]:
             buf.append(ch)
     parts.append("".join(buf).strip())
     return tuple(p for p in parts if p)
-
-
-def _number(form: str) -> int | None:
-    """The announced count of a numbered formula (4 for 四个注重), if it has one."""
-    m = _NUMBER_LEAD.match(form) or _NUMBER_SHORT.match(form)
-    return (cn_to_int(m.group(1)) or None) if m else None
 
 
 class _Quote:
@@ -136,6 +128,8 @@ def _lexicon_lists(text: str, spans: list[tuple[int, int, str]]) -> list[list[tu
     """Lexicon matches joined by 、 are one formula whose parts are the matches (a list of 提法)."""
     runs: list[list[tuple[int, int, str]]] = []
     for span in spans:
+        if runs and span[0] < runs[-1][-1][1]:
+            continue  # overlaps the previous match once quotations were taken in
         if runs and text[runs[-1][-1][1]:span[0]] == "、":
             runs[-1].append(span)
         else:
@@ -145,6 +139,53 @@ def _lexicon_lists(text: str, spans: list[tuple[int, int, str]]) -> list[list[tu
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
+
+
+def _quote_rows(text: str, folded: str, live: list[_Quote], lex: Lexicon) -> list[tuple]:
+    """Rows for the quotations: quoted lists joined by 、/和 are one row; a run of adjacent
+    quotations (“两重”“两新”) shares the words around the run as context."""
+    found: list[tuple] = []
+    i = 0
+    while i < len(live):
+        j = i
+        while j + 1 < len(live) and _QUOTE_LIST_GAP.fullmatch(text, live[j].end, live[j + 1].start) \
+                and _list_item(live[j]) and _list_item(live[j + 1]):
+            j += 1
+        r0, r1 = i, j
+        while r0 > 0 and live[r0 - 1].end == live[r0].start:
+            r0 -= 1
+        while r1 + 1 < len(live) and live[r1].end == live[r1 + 1].start:
+            r1 += 1
+        before = folded[max(0, live[r0].start - 8):live[r0].start]
+        after = folded[live[r1].end:live[r1].end + 8]
+        group = live[i:j + 1]
+        start, end = group[0].start, group[-1].end
+        if len(group) == 1 and after.startswith(_SPIRIT) and len(group[0].content) <= 12 \
+                and not TITLE_END.search(group[0].content):
+            form = text[start:end + len(_SPIRIT)]
+            found.append((start, form, (form,), "quoted", None, "", True))
+        elif len(group) > 1:  # a quoted list
+            kinds = [classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after)
+                     for q in group]
+            items = tuple(q.content for q in group)
+            strong_non = all(not f and sk != "term" for f, sk in kinds)
+            found.append((start, "、".join(items), items, "non_formula" if strong_non else "quoted", None,
+                          kinds[0][1] if strong_non else "", True))
+        else:
+            q = group[0]
+            is_formula, subkind = classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after)
+            content = q.content
+            sentence_like = len(content) > _MAX_FORMULA or bool(TITLE_END.search(content))
+            parts = (content,) if sentence_like or subkind in ("poem", "saying", "quotation") \
+                else (_split_parts(content) or (content,))
+            if not is_formula:
+                found.append((start, content, parts, "non_formula", None, subkind, True))
+            else:
+                is_num = numbered(q.folded)
+                number = announced_number(q.folded) if is_num else None
+                found.append((start, content, parts, "numbered" if is_num else "quoted", number, "", True))
+        i = j + 1
+    return found
 
 
 def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> pd.DataFrame:
@@ -234,51 +275,10 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
         is_num = numbered(canonical)
         # “两弹一星”精神, “放管服”改革: written as a quoted formula
         kind = "numbered" if is_num else "quoted" if form[0] in _QUOTE_CHARS else "lexicon"
-        found.append((s, form, _split_parts(form) or (form,), kind, _number(canonical) if is_num else None,
+        found.append((s, form, _split_parts(form) or (form,), kind, announced_number(canonical) if is_num else None,
                       "", quoted))
 
-    # quotations: lists joined by 、/和, runs of adjacent quotations sharing their context
-    live = [q for q in quotes if not q.absorbed]
-    i = 0
-    while i < len(live):
-        j = i
-        while j + 1 < len(live) and _QUOTE_LIST_GAP.fullmatch(text, live[j].end, live[j + 1].start) \
-                and _list_item(live[j]) and _list_item(live[j + 1]):
-            j += 1
-        r0, r1 = i, j
-        while r0 > 0 and live[r0 - 1].end == live[r0].start:
-            r0 -= 1
-        while r1 + 1 < len(live) and live[r1].end == live[r1 + 1].start:
-            r1 += 1
-        before = folded[max(0, live[r0].start - 8):live[r0].start]
-        after = folded[live[r1].end:live[r1].end + 8]
-        group = live[i:j + 1]
-        start, end = group[0].start, group[-1].end
-        if len(group) == 1 and after.startswith(_SPIRIT) and len(group[0].content) <= 12 \
-                and not TITLE_END.search(group[0].content):
-            form = text[start:end + len(_SPIRIT)]
-            found.append((start, form, (form,), "quoted", None, "", True))
-        elif len(group) > 1:  # a quoted list
-            kinds = [classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after)
-                     for q in group]
-            items = tuple(q.content for q in group)
-            strong_non = all(not f and sk != "term" for f, sk in kinds)
-            found.append((start, "、".join(items), items, "non_formula" if strong_non else "quoted", None,
-                          kinds[0][1] if strong_non else "", True))
-        else:
-            q = group[0]
-            is_formula, subkind = classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after)
-            content = q.content
-            sentence_like = len(content) > _MAX_FORMULA or bool(TITLE_END.search(content))
-            parts = (content,) if sentence_like or subkind in ("poem", "saying", "quotation") \
-                else (_split_parts(content) or (content,))
-            if not is_formula:
-                found.append((start, content, parts, "non_formula", None, subkind, True))
-            else:
-                is_num = numbered(q.folded)
-                number = _number(q.folded) if is_num else None
-                found.append((start, content, parts, "numbered" if is_num else "quoted", number, "", True))
-        i = j + 1
+    found.extend(_quote_rows(text, folded, [q for q in quotes if not q.absorbed], lex))
 
     quote_spans = [(q.start, q.end) for q in quotes]
     for m in _UNQUOTED_NUMBERED.finditer(folded):
@@ -289,13 +289,12 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
         form = text[m.start():m.end()]
         found.append((m.start(), form, (form,), "numbered", cn_to_int(numeral) if numeral else None, "", False))
 
-    for s, e, items in parallel_frames(folded):
+    for items in parallel_frames(folded):
+        s, e = items[0][0], items[-1][1]
         if _overlaps(taken, s, e):
             continue
         taken.append((s, e))
-        form = text[s:e]
-        parts = tuple(text[s + off:s + off + len(it)] for off, it in _item_offsets(folded[s:e], items))
-        found.append((s, form, parts, "parallel", None, "", False))
+        found.append((s, text[s:e], tuple(text[a:b] for a, b in items), "parallel", None, "", False))
 
     found.sort(key=lambda f: f[0])
     rows: dict[tuple[str, bool], dict[str, Any]] = {}
@@ -315,11 +314,3 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
                 row["number"] = number
     return frame(list(rows.values()), _FORMULA_SCHEMA)
 
-
-def _item_offsets(span: str, items: tuple[str, ...]) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for it in items:
-        k = span.find(it, pos)
-        out.append((k, it))
-        pos = k + len(it)
-    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -101,15 +102,10 @@ _ABOUT_DOC = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)
 def _law_pattern() -> re.Pattern:
-    global _LAW
-    if _LAW is None:
-        names = "|".join(re.escape(n) for n in law_names())
-        _LAW = re.compile(rf"(?:{_PRC})?(?:{names})(?![{_NOT_AFTER_LAW}])")
-    return _LAW
-
-
-_LAW: re.Pattern | None = None
+    names = "|".join(re.escape(n) for n in law_names())  # longest first
+    return re.compile(rf"(?:{_PRC})?(?:{names})(?![{_NOT_AFTER_LAW}])")
 
 
 def _is_media(title: str) -> bool:
