@@ -96,3 +96,9 @@ def test_real_speech_references():
     kinds = dict(zip(df["reference"], df["kind"]))
     assert kinds["人民日报"] == "media"
     assert kinds["民法典"] == "document_unbracketed" and kinds["外商投资法"] == "document_unbracketed"
+
+
+def test_references_unbracketed_name_starts_after_the_verbs():
+    text = "县里研究制定实施乡村旅游提升行动方案，人大常委会审议通过河道管理条例，贯彻落实意见和条例。"
+    assert rows(references(text), ["reference", "type", "kind"]) == [
+        ("乡村旅游提升行动方案", "方案", "document_unbracketed"), ("河道管理条例", "条例", "document_unbracketed")]

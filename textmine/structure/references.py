@@ -88,11 +88,12 @@ _PRC = "中华人民共和国"
 _NOT_AFTER_LAW = "律规治制院官庭人学理务宝门定子令术系条"
 _FIVE_YEAR = re.compile(r"[“\"「]?十[一二三四五六七八九]五[”\"」]?规划(?:纲要)?|(?:国民经济和社会发展)?第十[一二三四五六七八九]个五年规划(?:纲要)?")
 _DOC_VERB = (r"(?:落实|实施|贯彻|执行|制定|出台|修订|修改|印发|颁布|发布|施行|编制|审议|学习|宣传|遵守|"
-             r"研究制定|抓紧出台|认真落实|深入实施|全面实施)(?:好|了)?(?:新一轮|新修订的|新)?")
+             r"研究制定|抓紧出台|认真落实|深入实施|全面实施|审议通过|通过)(?:好|了)?(?:新一轮|新修订的|新)?")
 _NAMED_DOC = re.compile(
-    _DOC_VERB + r"(?P<name>(?P<body>[\u4e00-\u9fff（）]{2,30}?)(?P<suffix>条例|规划纲要|规划|纲要|行动方案|实施方案|行动计划))"
+    _DOC_VERB + r"(?P<name>(?P<body>[^\W\d_a-zA-Z和与及等的、]{2,30}?)(?P<suffix>条例|规划纲要|规划|纲要|行动方案|实施方案|行动计划))"
     r"(?=[，。；、和及与等的！？\s）]|$)"
 )
+_LEADING_VERB = re.compile(_DOC_VERB)
 _MIN_BODY = {"条例": 2, "规划纲要": 4, "规划": 5, "纲要": 4, "行动方案": 4, "实施方案": 4, "行动计划": 4}
 _ISSUER = r"(?:中共中央、国务院|中共中央办公厅、国务院办公厅|中办、国办|中共中央|党中央|国务院办公厅|国务院|全国人大常委会|中央|[\u4e00-\u9fff]{1,6}(?:省委|省政府|市委|市政府|县委|县政府))"
 _ABOUT_DOC = re.compile(
@@ -129,8 +130,11 @@ def _unbracketed(folded: str, masked: list[tuple[int, int]]) -> list[tuple[int, 
         if free(m.start(), m.end()):
             spans.append((m.start(), m.end()))
     for m in _NAMED_DOC.finditer(folded):
-        if len(m.group("body")) >= _MIN_BODY[m.group("suffix")] and free(m.start("name"), m.end("name")):
-            spans.append((m.start("name"), m.end("name")))
+        s, body = m.start("name"), m.group("body")
+        while (v := _LEADING_VERB.match(body)) and v.end() < len(body):  # 制定实施…方案: the name starts after 实施
+            s, body = s + v.end(), body[v.end():]
+        if len(body) >= _MIN_BODY[m.group("suffix")] and free(s, m.end("name")):
+            spans.append((s, m.end("name")))
     for m in _law_pattern().finditer(folded):
         # a two-character name (刑法, 宪法) must not be the end of a longer word (用水法)
         short_name = m.end() - m.start() <= 2
