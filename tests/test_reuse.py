@@ -47,7 +47,7 @@ def _han(s: str) -> str:
 
 
 def test_acceptance_text_reuse_recovers_the_truth(ccorpus):
-    truth = pd.read_csv(tm.BUNDLED_CORPUS / "reuse_truth.csv")
+    truth = pd.read_csv(tm.BUNDLED_CORPUS.parent / "reuse_truth.csv")
     expected = {(min(a, b), max(a, b), _han(s)) for a, b, s in zip(truth.target_id, truth.source_id, truth.sentence)}
     found = set()
     index = tm.ReuseIndex(ccorpus)  # indexed once for the 43 queries
@@ -80,8 +80,8 @@ def test_bundled_speech_has_no_reuse_from_the_synthetic_corpus(cleaned, ccorpus)
     assert r.matches.empty and r.reuse_ratio == 0.0 and len(r.original) == len(r.sentences) > 50
 
 
-# Wikisource's 1954 report is in traditional characters (its PROVENANCE.md says so); textmine does not
-# convert scripts, so character shingles cannot match it with the simplified textworkshop17 copy.
+# Wikisource's 1954 report is in traditional characters (its PROVENANCE.md says so); clean() converts
+# it to simplified script (OpenCC), so it pairs with the simplified textworkshop17 copy like the others.
 TRADITIONAL_TWINS = {1954}
 
 
@@ -101,13 +101,13 @@ def test_work_report_twins_pair_only_with_each_other():
         doc = tm.clean(tm.read_document(f, doc_id=f"t{year}"))
         ratios = tm.text_reuse(doc, index).ratios.set_index("doc_id").reuse_ratio
         paired = sorted(ratios[ratios >= 0.5].index)
-        if year in years and year not in TRADITIONAL_TWINS:
+        if year in years:
             assert paired == [f"w{year}"], (f.name, ratios.head(3).to_dict())
             checked += 1
-        else:  # no twin (1989–91, 1996 are missing from Wikisource) or a twin in another script
+        else:  # no twin (1989–91, 1996 are missing from Wikisource)
             assert paired == [], (f.name, ratios.head(3).to_dict())
     print(f"{checked} twin pairs found, no cross-year pairs")
-    assert checked == 44
+    assert checked == 45  # 44 simplified twins and the converted traditional one (TRADITIONAL_TWINS)
 
 
 def test_reuse_index_is_built_once_kept_and_immutable():

@@ -16,7 +16,8 @@ def _name(req: str) -> str:
     return re.split(r"[<>=!~\[; ]", req.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
-def _pyproject_deps() -> tuple[set[str], set[str]]:
+def _pyproject_deps() -> dict[str, set[str]]:
+    """The runtime dependencies and each extra's (lab: the notebook stack, docs, test)."""
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
     def block(name: str) -> set[str]:
@@ -24,7 +25,7 @@ def _pyproject_deps() -> tuple[set[str], set[str]]:
         assert m, name
         return {_name(x) for x in re.findall(r'"([^"]+)"', m.group(1))}
 
-    return block("dependencies"), block("test")
+    return {name: block(name) for name in ("dependencies", "lab", "docs", "test")}
 
 
 def _environment_deps() -> set[str]:
@@ -38,11 +39,25 @@ def _environment_deps() -> set[str]:
 
 
 def test_environment_yml_and_pyproject_name_the_same_packages():
-    runtime, test = _pyproject_deps()
-    assert {"jieba", "scikit-learn", "matplotlib", "jupyterlab", "wordcloud"} <= runtime
-    assert _environment_deps() == runtime | test
+    deps = _pyproject_deps()
+    assert {"jieba", "scikit-learn", "matplotlib", "wordcloud"} <= deps["dependencies"]
+    assert _environment_deps() == set().union(*deps.values())  # conda installs everything
     env = (ROOT / "environment.yml").read_text(encoding="utf-8")
     assert "conda-forge" in env and "- -e ." in env
+
+
+def test_the_command_line_install_does_not_pull_jupyterlab():
+    # A CLI-only `pip install textmine` gets no notebook stack; `textmine[lab]` adds it, and the
+    # make targets install it with the docs and test extras.
+    deps = _pyproject_deps()
+    assert {"jupyterlab", "ipywidgets"} <= deps["lab"]
+    assert not {"jupyterlab", "ipywidgets", "notebook", "ipykernel"} & deps["dependencies"]
+    assert {"mkdocs", "mkdocs-material", "mkdocstrings"} <= deps["docs"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r'pip install .*-e "\.\[lab,docs,test\]"', makefile)
+    assert re.search(r"^docs: .*\n\t.*mkdocs build --strict", makefile, re.M)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'pip install "textmine[lab]"' in readme and r".venv\Scripts\pip install -e .[lab]" in readme
 
 
 def test_readme_shows_the_two_commands_first():
@@ -56,8 +71,9 @@ def test_readme_shows_the_two_commands_first():
 # Upstream first. Two branches: text (corpus → clean → structure) and counts (tokenize → dtm →
 # keyness/topics/...), joined only in the analyses that need both (keywords, compare); then plots,
 # report, cli. _text and _checks sit above everything. A stage is textmine/NAME.py or textmine/NAME/.
-STAGES = ["errors", "_text", "_checks", "_deprecation", "corpus", "clean", "_docs", "structure", "tokenize", "dtm",
-          "keyness", "topics", "similarity", "keywords", "reuse", "compare", "plots", "report", "cli"]
+STAGES = ["errors", "_bundled", "_text", "_checks", "_deprecation", "corpus", "clean", "_docs", "structure", "tokenize", "dtm",
+          "keyness", "topics", "similarity", "keywords", "reuse", "codebook", "coding", "strength", "instruments", "tone",
+          "textstats", "mapping", "compare", "plots", "report", "cli"]
 TEXT_BRANCH = {"clean", "structure"}
 COUNTS_BRANCH = {"tokenize", "dtm", "keyness", "topics", "similarity"}
 NOT_STAGES = {"__init__", "__main__", "resources"}

@@ -15,6 +15,7 @@ __all__ = [
     "FOLD", "fold", "FULLWIDTH_ALNUM", "to_halfwidth",
     "CN_DIGITS", "CIRCLED", "PAREN_DIGIT", "DIGIT_STOP", "cn_to_int", "cn_decimal",
     "INDENT", "CN_ORDINAL", "HEADING", "HEADING_LINE", "HeadingMarker", "heading_marker",
+    "CN_NUMBER", "REGULATION", "REGULATION_UNITS", "LEAD", "PARAGRAPH_GAP",
 ]
 
 # ---------------------------------------------------------------------------
@@ -28,6 +29,10 @@ HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Body of a character class for the CJK Unified Ideographs block alone (the
 #: extractors that look for a Han word after a numeral use this narrower range).
 HAN_CORE_CHARS = "\u4e00-\u9fff"
+#: Han characters of every plane, for counting (CJK Extension B and later included).
+HAN_ANY_PLANE_CHARS = HAN_CHARS + "\U00020000-\U000323af"
+#: A character that can be part of a word: a letter, digit or Han character.
+WORDISH = re.compile(rf"[\w{HAN_CHARS}]")
 #: One Han character.
 HAN = re.compile(f"[{HAN_CHARS}]")
 #: A string of Han characters only (use with ``match``).
@@ -225,3 +230,32 @@ def heading_marker(folded: str, start: int = 0, end: int | None = None) -> Headi
     if g == "l1" and me < end and folded[me] in CN_DIGITS and cn_to_int(folded[me]) == number + 1:
         return None
     return HeadingMarker(level, number, ms, me)
+
+
+# ---------------------------------------------------------------------------
+# Regulation levels and lead-sentence markers
+# ---------------------------------------------------------------------------
+
+#: A Chinese or Arabic number as regulations write it (十七, 一百零五, 23).
+CN_NUMBER = r"[一二三四五六七八九十百零〇]{1,6}|[0-9]{1,3}"
+
+#: The regulation units, outermost first: 第一编 ⊃ 第一章 ⊃ 第一节 ⊃ 第一条.
+REGULATION_UNITS = "编章节条"
+
+#: A regulation-level marker in :func:`fold`-ed text: ``第二章``, ``第三节``, ``第十七条``.
+#: The group ``unit`` is one of :data:`REGULATION_UNITS`, ``n`` the number. Not
+#: followed by a word that makes it a citation (第十条规定, 第三条第二款, 第五章的).
+REGULATION = re.compile(
+    rf"第(?P<n>{CN_NUMBER})(?P<unit>[编章节条])"
+    r"(?![规的之中所款项第和及、，,）)至到])"
+)
+
+#: A lead-sentence marker: ``第一，`` (group ``di``, also ``第一：``/``第一、``) or
+#: ``一是`` (group ``shi``); ``n`` is the ordinal.
+LEAD = re.compile(
+    rf"(?:第(?P<di_n>{CN_ORDINAL})(?P<di>[，,：:、])|(?P<shi_n>{CN_ORDINAL})(?P<shi>是))"
+)
+
+#: A paragraph break inside a line, as scraped one-line texts keep them: two or
+#: more ideographic or ordinary spaces (or a tab).
+PARAGRAPH_GAP = re.compile(r"[\u3000 \t\xa0]{2,}|\t")

@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import warnings
 from collections import Counter
+from collections.abc import Sequence
+from itertools import chain
 from typing import Literal
 
 import numpy as np
@@ -178,9 +181,41 @@ def section_table(doc: Document, level: int) -> pd.DataFrame:
     return _sections(doc, level)
 
 
+def _sentence_token_lists(texts: list[str], sentence_tokens: Sequence[Sequence[str]], what: str) -> list[list[str]]:
+    if isinstance(sentence_tokens, (str, bytes)) or not isinstance(sentence_tokens, Sequence):
+        raise InputError(f"sentence_tokens is a {type(sentence_tokens).__name__}; expected one token list per "
+                         f"sentence of {what}")
+    if len(sentence_tokens) != len(texts):
+        raise InputError(f"sentence_tokens has {len(sentence_tokens)} token lists; expected one per sentence of "
+                         f"{what} ({len(texts)}, as sentence_spans() splits it)")
+    return [list(t) for t in sentence_tokens]
+
+
+def _section_tokens(text: str, starts: Sequence[int], ends: Sequence[int], tok: Tokenizer,
+                    sentence_tokens: Sequence[Sequence[str]] | None) -> list[list[str]]:
+    """Tokens of each section ``text[start:end]``, joined from its sentences' tokens when they are given.
+
+    The segmenter never joins characters across a sentence end or a line break, so a
+    section's tokens are its sentences' tokens in order; a section whose edge falls inside
+    a sentence is tokenized on its own.
+    """
+    if sentence_tokens is None:
+        return tok.tokenize_many([text[s:e] for s, e in zip(starts, ends)])
+    spans = sentence_spans(text)
+    toks = _sentence_token_lists([text[s:e] for s, e in spans], sentence_tokens, "doc")
+    first = [s for s, _ in spans]
+    out = []
+    for a, b in zip(starts, ends):
+        i, j = bisect.bisect_left(first, a), bisect.bisect_left(first, b)
+        straddles = (i > 0 and spans[i - 1][1] > a) or (j > 0 and spans[j - 1][1] > b)
+        out.append(tok.tokenize(text[a:b]) if straddles else list(chain.from_iterable(toks[i:j])))
+    return out
+
+
 @renamed_params(n="n_terms")
 def section_keywords(doc: Document | str, *, level: int = 2, n_terms: int = 5,
-                     tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                     tokenizer: Tokenizer | None = None,
+                     sentence_tokens: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
     """Each outline section with its most characteristic terms.
 
     Terms are ranked within a section by count × IDF across the speech's sections,
@@ -195,6 +230,9 @@ def section_keywords(doc: Document | str, *, level: int = 2, n_terms: int = 5,
     n_terms : int
         Terms listed per section (one row per section is returned).
     tokenizer : Tokenizer, optional
+    sentence_tokens : sequence of list of str, optional
+        The doc's tokens already made, one list per sentence of
+        ``sentence_spans(doc.text)``; given, the doc is not tokenized again.
 
     Returns
     -------
@@ -207,7 +245,7 @@ def section_keywords(doc: Document | str, *, level: int = 2, n_terms: int = 5,
     d = as_document(doc, name="doc")
     tok = resolve_tokenizer(tokenizer)
     sec = sections(d, level=level)
-    toks = tok.tokenize_many([d.text[s:e] for s, e in zip(sec["start"], sec["end"])])
+    toks = _section_tokens(d.text, sec["start"].tolist(), sec["end"].tolist(), tok, sentence_tokens)
     dtm = Dtm.from_tokens(toks, tokenizer=tok)
     if dtm.n_terms:
         df = dtm.doc_freq().to_numpy()
@@ -296,11 +334,14 @@ def dispersion(doc: Document | str, terms: list[str] | tuple[str, ...]) -> pd.Da
 
 @renamed_params(n="n_terms")
 def cooccurrence(doc: Document | Corpus | str, *, n_terms: int = 30, window: int = 5,
-                 tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                 tokenizer: Tokenizer | None = None,
+                 sentence_tokens: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
     """Co-occurrence of the ``n_terms`` most frequent terms within ``window`` tokens of a sentence.
 
     Two terms co-occur when both fall in ``window`` consecutive tokens of one sentence,
-    i.e. at most ``window - 1`` tokens apart.
+    i.e. at most ``window - 1`` tokens apart. ``sentence_tokens``, if given, are the tokens
+    already made: one list per sentence (``sentence_spans`` of each document, in order); the
+    text is then not tokenized again.
 
     Parameters
     ----------
@@ -310,6 +351,9 @@ def cooccurrence(doc: Document | Corpus | str, *, n_terms: int = 30, window: int
     window : int
         In tokens, >= 2.
     tokenizer : Tokenizer, optional
+
+    ``sentence_tokens``, if given, are the tokens already made: one list per sentence
+    (``sentence_spans`` of each document, in order); the text is then not tokenized again.
 
     Returns
     -------
@@ -324,7 +368,10 @@ def cooccurrence(doc: Document | Corpus | str, *, n_terms: int = 30, window: int
     sents = []
     for d in as_corpus(doc, name="doc"):
         sents.extend(d.text[s:e] for s, e in sentence_spans(d.text))
-    token_lists = tok.tokenize_many(sents) if sents else []
+    if sentence_tokens is not None:
+        token_lists = _sentence_token_lists(sents, sentence_tokens, "doc")
+    else:
+        token_lists = tok.tokenize_many(sents) if sents else []
     counts: Counter[str] = Counter()
     for t in token_lists:
         counts.update(t)
@@ -347,7 +394,8 @@ def cooccurrence(doc: Document | Corpus | str, *, n_terms: int = 30, window: int
 
 
 def section_topics(doc: Document | str, model: TopicModel, *, level: int = 1,
-                   tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+                   tokenizer: Tokenizer | None = None,
+                   sentence_tokens: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
     """Topic shares of each outline section of a speech (a section × topic table).
 
     Parameters
@@ -358,6 +406,9 @@ def section_topics(doc: Document | str, model: TopicModel, *, level: int = 1,
         Outline depth of the sections (1: 一、 sections; 2: also （一） subsections).
     tokenizer : Tokenizer, optional
         Must be the model's tokenizer if given (the sections are tokenized with it).
+    sentence_tokens : sequence of list of str, optional
+        The doc's tokens already made, one list per sentence of ``sentence_spans(doc.text)``;
+        given, the sections are not tokenized again.
 
     Returns
     -------
@@ -369,8 +420,14 @@ def section_topics(doc: Document | str, model: TopicModel, *, level: int = 1,
     tok = resolve_tokenizer(tokenizer, recorded={"model": model.tokenizer})
     o = _sections(doc, level)
     labels = [("开篇" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
-    docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e]) for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
-    shares = model.transform(Corpus(docs), tokenizer=tok)
+    if sentence_tokens is None:
+        docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e])
+                for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
+        shares = model.transform(Corpus(docs), tokenizer=tok)
+    else:
+        toks = _section_tokens(doc.text, o["start"].tolist(), o["end"].tolist(), tok, sentence_tokens)
+        shares = model.transform(Dtm.from_tokens(toks, [f"{doc.doc_id}#{i}" for i in range(len(toks))],
+                                                 tokenizer=tok))
     shares.index = pd.Index(labels, name="section")
     return shares
 

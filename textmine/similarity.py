@@ -1,4 +1,8 @@
-"""Similar speeches: rank a reference corpus by TF-IDF cosine similarity to one speech."""
+"""Similar speeches: rank a reference corpus by TF-IDF cosine similarity to one speech.
+
+:func:`reference_similarities` gives the similarities of the reference speeches among
+themselves in the same TF-IDF space, the yardstick a briefing judges a match against.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from .dtm import Dtm, as_dtms
 from .errors import InputError
 from .tokenize import Tokenizer
 
-__all__ = ["similar_documents"]
+__all__ = ["similar_documents", "reference_similarities"]
 
 
 @renamed_params(corpus="reference")
@@ -63,3 +67,45 @@ def similar_documents(target: Document | str | Dtm, reference: Corpus | Dtm, *, 
     cols = ["rank", "doc_id", "similarity"] + [col for col in out.columns if col not in ("rank", "doc_id", "similarity")]
     out = out[cols]
     return out if n is None else out.head(n)
+
+
+def reference_similarities(reference: Corpus | Dtm, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Cosine similarity of every pair of reference speeches, in the space of :func:`similar_documents`.
+
+    The IDF is learned from the reference exactly as :func:`similar_documents` learns it,
+    so a target's similarities and these pairs are on one scale: a match can be judged
+    against how similar two speeches of the reference are to each other.
+
+    Parameters
+    ----------
+    reference : Corpus, list of Documents, or Dtm
+        At least two documents.
+    tokenizer : Tokenizer, optional
+        Tokenizes a reference given as texts (see :func:`similar_documents`).
+
+    Returns
+    -------
+    DataFrame
+        One row per unordered pair (n·(n−1)/2 rows): ``doc_id_a, doc_id_b, similarity,
+        same_area`` — ``same_area`` is True when both speeches have the same non-blank
+        ``policy_area`` (False when either is blank or the reference has no such column).
+        Sorted by similarity, highest first.
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    c = as_dtms({"reference": reference}, tokenizer=tokenizer)["reference"]
+    if c.n_docs < 2:
+        raise InputError(f"reference has {c.n_docs} document(s); expected at least 2 to pair")
+    cx = TfidfTransformer(sublinear_tf=True).fit_transform(c.counts.astype(float))
+    sims = np.asarray((cx @ cx.T).todense())
+    i, j = np.triu_indices(c.n_docs, k=1)
+    ids = np.asarray(c.doc_ids, dtype=object)
+    if "policy_area" in c.docs.columns:
+        area = c.docs["policy_area"].astype("object").to_numpy()
+        blank = np.array([a is None or (isinstance(a, float) and np.isnan(a)) or str(a).strip() == "" for a in area])
+        same = (area[i] == area[j]) & ~blank[i] & ~blank[j]
+    else:
+        same = np.zeros(len(i), dtype=bool)
+    out = pd.DataFrame({"doc_id_a": ids[i], "doc_id_b": ids[j], "similarity": sims[i, j], "same_area": same})
+    return out.sort_values(["similarity", "doc_id_a", "doc_id_b"], ascending=[False, True, True],
+                           kind="stable").reset_index(drop=True)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ._deprecation import renamed_function, renamed_params
 from ._docs import as_document
-from .corpus import Corpus, Document
+from .corpus import YEAR_UNKNOWN, Corpus, Document, year_label
 from .dtm import Dtm, as_dtms
 from .errors import InputError
 from .tokenize import Tokenizer, resolve_tokenizer
@@ -279,17 +279,24 @@ def topic_trend(model: TopicModel, dtm: Dtm, *, by: str = "year") -> pd.DataFram
     Returns
     -------
     DataFrame
-        Indexed by the groups (sorted), one column per topic label.
+        Indexed by the groups (sorted), one column per topic label. Grouped by ``year``,
+        documents without a year are the last group, ``年份不详`` (YEAR_UNKNOWN).
     """
     if not isinstance(model, TopicModel):
         raise InputError(f"model is a {type(model).__name__}; expected a TopicModel")
     if by not in dtm.docs.columns:
         raise InputError(f"by={by!r} is not a metadata column; columns are {list(dtm.docs.columns)}")
     shares = model.doc_topics_
-    keys = dtm.docs[by].reindex(shares.index)
-    if keys.isna().all():
+    if not shares.index.isin(dtm.docs.index).all():
         raise InputError("dtm's documents are not the model's training documents; expected the Dtm it was fit on")
-    out = shares.groupby(keys.to_numpy()).mean().sort_index()
+    keys = dtm.docs[by].reindex(shares.index)
+    if by == "year":  # one coercion for years; missing years are a group of their own, last
+        labels = keys.map(year_label)
+        known = sorted({y for y in labels if y != YEAR_UNKNOWN})
+        order = known + ([YEAR_UNKNOWN] if (labels == YEAR_UNKNOWN).any() else [])
+        out = shares.groupby(labels.to_numpy()).mean().reindex(order)
+    else:
+        out = shares.groupby(keys.to_numpy()).mean().sort_index()
     out.index.name = by
     return out
 

@@ -129,6 +129,57 @@ def trend_df() -> pd.DataFrame:
 FREQS = dict(zip(TERMS, [120, 95, 60, 44, 40, 31, 25, 18, 12, 9]))
 
 # name → (function, good input, a required column to drop)
+# Tables of the codebook analyses (textmine.plots.analyses)
+
+def instruments_df() -> pd.DataFrame:
+    df = pd.DataFrame({
+        "body": ["公安", "公安", "财政", "民政", "（未指明）"],
+        "side": ["环境型", "需求型", "供给型", "供给型", "环境型"],
+        "instrument": ["法规管制", "对外合作", "资金投入", "公共服务", "宣传教育"],
+        "n_directives": [2, 1, 1, 1, 3], "count": [3, 1, 2, 1, 4],
+        "keywords": [("打击",), ("协作",), ("经费",), ("救助",), ("宣传",)], "n_body_directives": [2, 2, 1, 1, 3]})
+    df.attrs["instruments"] = [("供给型", "资金投入"), ("供给型", "公共服务"), ("环境型", "法规管制"),
+                               ("环境型", "宣传教育"), ("需求型", "对外合作")]
+    return df
+
+
+def strength_sections_df() -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": "t", "path": ["", "一", "一.（一）", "二"], "title": ["", "提高认识", "加强宣传", "强化保障"],
+                         "n_sentences": [3, 4, 5, 2], "n_directives": [1, 2, 4, 0],
+                         "share_强制": [1.0, 0.5, 0.25, np.nan], "share_要求": [0.0, 0.5, 0.5, np.nan],
+                         "share_引导": [0.0, 0.0, 0.25, np.nan], "share_可选": [0.0, 0.0, 0.0, np.nan],
+                         "mean_score": [4.0, 3.5, 3.0, np.nan]})
+
+
+def strength_profile_df(peers: bool = True) -> pd.DataFrame:
+    return pd.DataFrame({"measure": ["share_强制", "share_要求", "share_引导", "share_可选", "mean_score"],
+                         "target": [0.3, 0.6, 0.1, 0.0, 3.2], "reference": [0.2, 0.7, 0.05, 0.05, 3.05],
+                         "peers": [0.25, 0.65, 0.1, 0.0, 3.15] if peers else [np.nan] * 5,
+                         "percentile": [80.0, 30.0, 60.0, 20.0, 75.0]})
+
+
+def tone_df() -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": "t", "path": ["", "一", "二"], "title": ["", "提高认识", "强化保障"],
+                         "n_praise": [3, 0, 1], "n_problem": [5, 0, 0], "praise_per_10k": [60.0, 0.0, 10.0],
+                         "problem_per_10k": [100.0, 0.0, 0.0], "balance": [-0.25, np.nan, 1.0]})
+
+
+def textstats_df() -> pd.DataFrame:
+    return pd.DataFrame({"measure": ["n_chars", "ttr", "officialese_share"], "target": [3200.0, 0.48, 0.3],
+                         "reference_median": [3000.0, 0.52, 0.17], "percentile": [95.0, 10.0, 100.0]})
+
+
+def map_df() -> pd.DataFrame:
+    df = pd.DataFrame({"kind": ["document"] * 4 + ["term"] * 2, "id": ["a", "b", "c", "t", "禁毒", "防汛"],
+                       "label": ["甲", "乙", "丙", "本讲话标题", "禁毒", "防汛"],
+                       "dim1": [-1.0, -0.8, 1.2, -0.9, -1.5, 2.0], "dim2": [0.5, -0.4, 0.1, 0.0, 0.2, -0.3],
+                       "policy_area": ["禁毒", "禁毒", "防汛", "禁毒", None, None],
+                       "year": [2019, 2020, 2021, 2021, None, None],
+                       "is_target": [False, False, False, True, False, False]})
+    df.attrs["explained"] = [0.2, 0.1]
+    return df
+
+
 CHARTS = {
     "top_terms": (plots.plot_top_terms, top_terms_df, "count"),
     "wordcloud": (plots.plot_wordcloud, lambda: top_terms_df()[["term", "count"]], "count"),
@@ -142,6 +193,12 @@ CHARTS = {
     "cooccurrence": (plots.plot_cooccurrence, edges_df, "weight"),
     "duties": (plots.plot_duties, duties_df, "bodies"),
     "topic_trend": (plots.plot_topic_trend, trend_df, None),
+    "policy_instruments": (plots.plot_policy_instruments, instruments_df, "instrument"),
+    "directive_strength": (plots.plot_directive_strength, strength_sections_df, "n_directives"),
+    "strength_profile": (plots.plot_strength_profile, strength_profile_df, "reference"),
+    "tone": (plots.plot_tone, tone_df, "n_praise"),
+    "textstats": (plots.plot_textstats, textstats_df, "percentile"),
+    "correspondence_map": (plots.plot_correspondence_map, map_df, "dim1"),
 }
 
 

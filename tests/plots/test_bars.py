@@ -100,6 +100,21 @@ def test_similar_documents_labels_colours_and_fallbacks():
     assert ax.get_legend() is None
 
 
+def test_similar_documents_weak_zone_only_when_asked():
+    plain = plots.plot_similar_documents(similar_documents_df()).axes[0]
+    assert len(plain.patches) == 4 and not any("不相近" in t for t in texts(plain))
+    ax = plots.plot_similar_documents(similar_documents_df(), weak_below=0.6).axes[0]
+    band, bars = ax.patches[0], ax.patches[1:]
+    (x0, _), (x1, _) = band.get_path().get_extents(band.get_patch_transform()).get_points()
+    assert (round(x0, 6), round(x1, 6)) == (0.0, 0.6)
+    assert [round(p.get_width(), 2) for p in bars] == [0.83, 0.71, 0.52, 0.40]
+    assert " ←不相近（<0.60）" in texts(ax)
+    assert ax.get_xlim() == plain.get_xlim()
+    for bad in (0, 1.5, True, "0.2"):
+        with pytest.raises(InputError, match="weak_below="):
+            plots.plot_similar_documents(similar_documents_df(), weak_below=bad)
+
+
 def test_duties_table_cells_wrap_and_truncation():
     fig = plots.plot_duties(duties_df())
     table = fig.axes[0].tables[0]

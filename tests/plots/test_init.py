@@ -71,7 +71,7 @@ def test_every_chart_is_exported_by_the_package_and_by_textmine():
     import textmine as tm
 
     charts = [n for n in plots.__all__ if n.startswith("plot_") and n != "plot_style"]
-    assert len(charts) == 16  # 12 charts and 4 deprecated aliases
+    assert len(charts) == 22  # 18 charts and 4 deprecated aliases
     for name in charts + ["save_figure", "cjk_font", "use_style"]:
         assert name in tm.__all__, name
         assert getattr(tm, name) is getattr(plots, name), name

@@ -49,7 +49,7 @@ ALL_FUNCS = [outline, enumerations, formulas, references, targets, duties, sente
 
 SCHEMAS = {
     outline: (OUTLINE_COLUMNS, {"level": "i", "marker": "s", "number": "i", "title": "s", "path": "s",
-                                "start": "i", "end": "i", "text": "s"}),
+                                "start": "i", "end": "i", "text": "s", "heading_start": "i", "kind": "s"}),
     enumerations: (ENUMERATION_COLUMNS, {"group": "i", "ordinal": "i", "marker": "s", "item": "s",
                                          "sentence": "s", "start": "i", "end": "i"}),
     formulas: (FORMULA_COLUMNS, {"formula": "s", "parts": "O", "n_parts": "i", "kind": "s",
@@ -57,9 +57,10 @@ SCHEMAS = {
                                  "first_start": "i", "subkind": "s", "quoted": "b"}),
     references: (REFERENCE_COLUMNS, {"reference": "s", "short": "s", "type": "s", "level": "s",
                                      "count": "i", "first_start": "i", "kind": "s"}),
-    targets: (TARGET_COLUMNS, {"kind": "s", "text": "s", "value": "f", "unit": "s", "sentence": "s",
-                               "start": "i"}),
-    duties: (DUTY_COLUMNS, {"bodies": "O", "duty": "s", "sentence": "s", "start": "i"}),
+    targets: (TARGET_COLUMNS, {"kind": "s", "form": "s", "text": "s", "value": "f", "unit": "s",
+                               "sentence": "s", "start": "i"}),
+    duties: (DUTY_COLUMNS, {"actors": "O", "bodies": "O", "modal": "s", "duty": "s", "sentence": "s",
+                            "start": "i"}),
     sentences: (SENTENCE_COLUMNS, {"sent_id": "i", "start": "i", "end": "i", "text": "s"}),
 }
 

@@ -17,7 +17,8 @@ Modules, by chart family
 - :mod:`.clouds`: word cloud, comparison cloud;
 - :mod:`.speech_maps`: section keywords (the outline map), dispersion;
 - :mod:`.grids`: section topics (heatmap), topic trend;
-- :mod:`.network`: co-occurrence network.
+- :mod:`.network`: co-occurrence network;
+- :mod:`.analyses`: policy instruments, directive strength, tone, summary statistics, the CA map.
 
 The package imports no analysis module: it draws tables, whatever made them.
 
@@ -43,6 +44,8 @@ from __future__ import annotations
 from ._aliases import plot_outline_map, plot_section_heatmap, plot_similar, plot_topic_shares
 from ._save import save_figure
 from ._style import CATEGORICAL, CJK_FAMILIES, FIGSIZE, PALETTE, FontInfo, cjk_font, plot_style, style_rc, use_style
+from .analyses import (plot_correspondence_map, plot_directive_strength, plot_policy_instruments,
+                       plot_strength_profile, plot_textstats, plot_tone)
 from .bars import plot_duties, plot_keyness, plot_similar_documents, plot_top_terms, plot_topic_comparison
 from .clouds import plot_comparison_cloud, plot_wordcloud
 from .grids import plot_section_topics, plot_topic_trend
@@ -72,6 +75,12 @@ __all__ = [
     "plot_cooccurrence",
     "plot_duties",
     "plot_topic_trend",
+    "plot_policy_instruments",
+    "plot_directive_strength",
+    "plot_strength_profile",
+    "plot_tone",
+    "plot_textstats",
+    "plot_correspondence_map",
     # deprecated aliases (DeprecationWarning on call), kept for one release
     "plot_topic_shares",
     "plot_similar",

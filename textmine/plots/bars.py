@@ -278,7 +278,8 @@ def _similar_label(row: Mapping[str, Any]) -> str:
 
 
 def plot_similar_documents(df: pd.DataFrame, *, n: int = 10, ax: Axes | None = None,
-                           title: str | None = "最相似的讲话") -> Figure:
+                           title: str | None = "最相似的讲话", weak_below: float | None = None,
+                           weak_label: str = "不相近") -> Figure:
     """Horizontal bars of the most similar speeches, coloured by policy area.
 
     Draws the table of :func:`textmine.similar_documents`; formerly ``plot_similar`` (now a deprecated alias).
@@ -291,6 +292,12 @@ def plot_similar_documents(df: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
     n : int, keyword-only
     ax : matplotlib.axes.Axes, optional, keyword-only
     title : str or None, keyword-only
+    weak_below : float, optional, keyword-only
+        Similarity below which a match counts as weak (e.g. the lower quartile of the
+        reference speeches' own pairwise similarities). When given, the band from 0 to
+        it is shaded (``ax.patches[0]``) and labelled ``weak_label``; default: no band.
+    weak_label : str, keyword-only
+        Text written in the weak band.
 
     Returns
     -------
@@ -303,10 +310,14 @@ def plot_similar_documents(df: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
     Raises
     ------
     InputError
-        If ``df`` is empty, lacks a required column or ``n`` < 1.
+        If ``df`` is empty, lacks a required column, ``n`` < 1 or ``weak_below`` is not
+        a number in (0, 1].
     """
     data = _require_frame(df, "df", ["rank", "doc_id", "similarity"])
     n = _check_int(n, "n")
+    if weak_below is not None and (isinstance(weak_below, bool) or not isinstance(weak_below, (int, float, np.floating))
+                                   or not 0 < float(weak_below) <= 1):
+        raise InputError(f"weak_below={weak_below!r}: expected a similarity in (0, 1] or None")
     title = _check_title(title)
     _check_ax(ax)
     ranks = _numeric(data["rank"], "df['rank']")
@@ -323,6 +334,10 @@ def plot_similar_documents(df: pd.DataFrame, *, n: int = 10, ax: Axes | None = N
     with plot_style():
         fig, ax, _ = _figure_and_axes(ax)
         y = np.arange(len(records))
+        if weak_below is not None:  # drawn first, under the bars: the zone where a match is not a close one
+            ax.axvspan(0, float(weak_below), color=PALETTE["neutral"], alpha=0.18, linewidth=0, zorder=0)
+            ax.text(float(weak_below), len(records) - 0.55, f" ←{weak_label}（<{float(weak_below):.2f}）",
+                    ha="left", va="bottom", fontsize=_SMALL_SIZE, color=PALETTE["text"], fontfamily=_family())
         bar_colors = [colors[a] for a in areas] if has_area else PALETTE["reference"]
         bars = ax.barh(y, sims, height=0.66, color=bar_colors)
         ax.bar_label(bars, labels=[f"{s:.2f}" for s in sims], padding=5, fontsize=_TEXT_SIZE,

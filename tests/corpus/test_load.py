@@ -1,4 +1,4 @@
-"""Ingest: formats, encodings, metadata join, the ingest log, and clear errors."""
+"""read_document and load_corpus: the bundled data, folders, tables, metadata join, on_error, the log."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ import pandas as pd
 import pytest
 
 import textmine as tm
-from textmine.corpus import count_cjk
-from textmine.errors import DecodeError, EmptyDocumentError, TextmineError, UnsupportedFormatError
+from textmine.errors import DecodeError, EmptyDocumentError, UnsupportedFormatError
 
-SPEECH = "同志们：\n一、提高认识\n禁毒工作事关群众福祉。\n"
 
 
 def test_bundled_speech_is_the_seed_byte_for_byte(speech):
@@ -31,35 +29,6 @@ def test_bundled_speech_metadata(speech):
     assert speech.text.startswith("下面是小编为大家整理的")
 
 
-@pytest.mark.parametrize("encoding,bom", [
-    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
-    ("gbk", b""), ("gb18030", b""),
-])
-def test_encodings_decode_to_the_same_text(tmp_path, encoding, bom):
-    p = tmp_path / f"s-{encoding}.txt"
-    p.write_bytes(bom + SPEECH.encode(encoding))
-    doc = tm.read_document(p)
-    assert doc.text == SPEECH
-    assert doc.doc_id == p.stem
-
-
-def test_undecodable_file_names_file_and_offset(tmp_path):
-    p = tmp_path / "bad.txt"
-    # valid UTF-8 for 6 bytes, then bytes that are neither UTF-8 nor GB18030
-    p.write_bytes("禁毒".encode() + b"\xff\xfe\xfd\x80")
-    with pytest.raises(DecodeError, match=r"bad\.txt.*offset 6") as info:
-        tm.read_document(p)
-    assert info.value.offset == 6
-    assert isinstance(info.value, TextmineError)
-
-
-def test_binary_file_is_refused(tmp_path):
-    p = tmp_path / "image.txt"
-    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(DecodeError, match=r"image\.txt.*binary"):
-        tm.read_document(p)
-
-
 def test_empty_file_is_refused(tmp_path):
     p = tmp_path / "empty.txt"
     p.write_bytes(b"  \n\n")
@@ -70,26 +39,14 @@ def test_empty_file_is_refused(tmp_path):
 def test_missing_and_unsupported_paths(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such file"):
         tm.read_document(tmp_path / "nope.txt")
-    p = tmp_path / "speech.pdf"
+    p = tmp_path / "speech.xyz"
     p.write_bytes(b"%PDF-1.4")
-    with pytest.raises(UnsupportedFormatError, match=r"unsupported file type '\.pdf'"):
+    with pytest.raises(UnsupportedFormatError, match=r"unsupported file type '\.xyz'"):
         tm.read_document(p)
-
-
-def test_docx(tmp_path):
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("同志们：")
-    d.add_paragraph("一、提高认识")
-    t = d.add_table(rows=1, cols=2)
-    t.cell(0, 0).text = "公安局"
-    t.cell(0, 1).text = "负责缉毒"
-    p = tmp_path / "talk.docx"
-    d.save(p)
-    doc = tm.read_document(p)
-    assert doc.text == "同志们：\n一、提高认识\n公安局\t负责缉毒"
-    assert doc.meta["encoding"] == "docx"
+    t = tmp_path / "talks.xlsx"
+    t.write_bytes(b"PK")
+    with pytest.raises(UnsupportedFormatError, match=r"talks\.xlsx is a table \(\.xlsx\) holding many documents"):
+        tm.read_document(t)
 
 
 def test_csv_and_jsonl_rows_become_documents(tmp_path):
@@ -102,11 +59,11 @@ def test_csv_and_jsonl_rows_become_documents(tmp_path):
     with pytest.warns(UserWarning, match="skipped 1 file"):
         c = tm.load_corpus([csv_path, jl])
     assert c.ids == ["a", "b", "talks-1"]
-    assert c["b"].title == "讲话乙" and c["b"].meta["year"] == "2021"
+    assert c["b"].title == "讲话乙" and c["b"].meta["year"] == 2021  # one coercion: a whole number
     assert c["talks-1"].text == "森林防火"
     log = c.log.to_frame()
     assert list(log.status) == ["read", "skipped", "read"]
-    assert "row 2 has an empty 'content' field" in log.reason.iloc[1]
+    assert "line 2 has an empty 'content' field" in log.reason.iloc[1] and log.line.iloc[1] == 2
 
 
 def test_table_without_text_column_names_the_argument(tmp_path):
@@ -121,7 +78,7 @@ def test_folder_recursive_with_metadata_and_log(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("禁毒工作会议讲话", encoding="utf-8")
     (tmp_path / "sub" / "b.txt").write_bytes("安全生产会议讲话".encode("gbk"))
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.xyz").write_bytes(b"%PDF")
     (tmp_path / "README.md").write_text("# 说明", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text(
         "id,file,title,year\nA1,a.txt,甲讲话,2020\nB1,b.txt,乙讲话,2021\nC1,c.txt,丙,2022\n", encoding="utf-8")
@@ -132,7 +89,9 @@ def test_folder_recursive_with_metadata_and_log(tmp_path):
     log = c.log.to_frame()
     assert set(zip(log.path.map(lambda s: Path(s).name), log.status)) == {
         ("metadata.csv", "metadata"), ("a.txt", "read"), ("b.txt", "read"),
-        ("notes.pdf", "skipped"), ("c.txt", "skipped"), ("README.md", "auxiliary")}
+        ("notes.xyz", "skipped"), ("metadata.csv", "skipped"), ("README.md", "auxiliary")}
+    unmatched = log[(log.status == "skipped") & log.path.str.endswith("metadata.csv")].iloc[0]
+    assert unmatched.line == 4 and unmatched.reason == "file 'c.txt' is listed but no such file was read"
     assert log.set_index(log.path.map(lambda s: Path(s).name)).loc["b.txt", "encoding"] == "gb18030"
 
 
@@ -147,28 +106,6 @@ def test_folder_with_bad_file_raises_or_skips(tmp_path):
     assert "cannot decode" in c.log.skipped[0].reason
 
 
-def test_corpus_frame_filter_and_errors():
-    c = tm.Corpus([tm.Document("a", "禁毒工作", meta={"area": "禁毒"}),
-                   tm.Document("b", "安全生产", meta={"area": "安全"})])
-    df = c.to_frame()
-    assert list(df.columns) == ["doc_id", "title", "area", "source", "n_chars", "text"]
-    assert df.n_chars.tolist() == [4, 4]
-    assert c.filter(area="禁毒").ids == ["a"]
-    assert c.drop("a").ids == ["b"]
-    with pytest.raises(tm.InputError, match="duplicate doc_id 'a'"):
-        tm.Corpus([tm.Document("a", "x"), tm.Document("a", "y")])
-    with pytest.raises(KeyError, match="no document with doc_id 'z'"):
-        c["z"]
-
-
-def test_document_validates_and_hashes_ids():
-    d = tm.Document.from_text("禁毒")
-    assert d.doc_id == tm.Document.from_text("禁毒").doc_id and d.doc_id.startswith("doc-")
-    with pytest.raises(tm.InputError, match="text must be a str, got int"):
-        tm.Document("x", 5)
-    assert count_cjk("X市2021年禁毒") == 4
-
-
 def test_read_document_picks_up_its_metadata_row(tmp_path):
     (tmp_path / "talk.txt").write_text("禁毒工作会议讲话", encoding="utf-8")
     (tmp_path / "other.txt").write_text("安全生产", encoding="utf-8")
@@ -178,3 +115,57 @@ def test_read_document_picks_up_its_metadata_row(tmp_path):
     assert (d.doc_id, d.title, d.meta["policy_area"], d.meta["year"]) == ("T1", "讲话", "禁毒", 2020)
     assert tm.read_document(tmp_path / "other.txt").doc_id == "other"
     assert tm.read_document(tmp_path / "talk.txt", meta={}).doc_id == "talk"
+
+
+def test_one_unreadable_file_never_sinks_the_corpus_with_skip(tmp_path):
+    (tmp_path / "ok.txt").write_text("同志们：今年要抓好秸秆禁烧工作。", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    with pytest.raises(UnsupportedFormatError, match=r"broken\.docx"):
+        tm.load_corpus(tmp_path)
+    with pytest.warns(UserWarning, match="skipped 3 file"):
+        c = tm.load_corpus(tmp_path, on_error="skip")
+    assert c.ids == ["ok"]
+    reasons = {Path(e.path).name: e.reason for e in c.log.skipped}
+    assert set(reasons) == {"scan.pdf", "broken.docx", "empty.txt"}
+    assert "empty.txt is empty" in reasons["empty.txt"] and "as a PDF" in reasons["scan.pdf"]
+    with pytest.raises(tm.InputError, match=r"on_error='ignore': expected 'raise' or 'skip'"):
+        tm.load_corpus(tmp_path, on_error="ignore")
+
+
+def test_every_format_in_one_folder(tmp_path):
+    import docx
+
+    talk = "同志们：今年要扎实推进农村人居环境整治，持续改善村容村貌。"
+    (tmp_path / "a.txt").write_text(talk + "（一）", encoding="utf-8")
+    d = docx.Document()
+    d.add_paragraph(talk + "（二）")
+    d.save(tmp_path / "b.docx")
+    (tmp_path / "c.html").write_text(f"<html><body><article><p>{talk}（三）</p><p>{talk}（三）续</p></article>"
+                                     "</body></html>", encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text(json.dumps({"text": talk + "（四）"}, ensure_ascii=False), encoding="utf-8")
+    c = tm.load_corpus(tmp_path)
+    assert c.ids == ["a", "b", "c", "d-1"]
+    assert [d.meta["encoding"] for d in c] == ["utf-8", "docx", "html (utf-8)", "utf-8"]
+    assert all(talk in d.text for d in c)
+    assert list(c.log.to_frame().columns) == ["path", "status", "reason", "n_docs", "encoding", "line"]
+
+
+def test_identical_texts_in_rows_are_kept_and_reported(tmp_path):
+    talk = "同志们：今年要扎实推进农村人居环境整治，持续改善村容村貌。"
+    p = tmp_path / "t.csv"
+    p.write_text(f"id,text,year\nx1,{talk},2020\nx2,{talk},2021\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="1 warning"):
+        c = tm.load_corpus(p)
+    assert c.ids == ["x1", "x2"]
+    assert "x2 has the same text as x1" in c.log.warnings[0].reason
+
+
+def test_read_document_checks_explicit_metadata(tmp_path):
+    p = tmp_path / "talk.txt"
+    p.write_text("禁毒工作会议讲话", encoding="utf-8")
+    d = tm.read_document(p, meta={"year": "2019年", "policy_area": "禁毒", "note": ""})
+    assert d.meta == {"year": 2019, "policy_area": "禁毒", "file": "talk.txt", "encoding": "utf-8"}
+    with pytest.raises(tm.InputError, match=r"meta: year 'abc' is not a year"):
+        tm.read_document(p, meta={"year": "abc"})

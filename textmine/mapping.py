@@ -1,0 +1,150 @@
+"""A map of the corpus: correspondence analysis of speeches and their characteristic terms.
+
+Correspondence analysis (CA) places the documents and the terms of a
+document-term table in one plane, so that documents that use the same words lie
+together and each term lies near the documents that over-use it, as KH Coder
+draws it. It is the SVD of the table's standardized residuals
+S = D_r^(−1/2) (P − r cᵀ) D_c^(−1/2) (P the table divided by its total, r and c its
+row and column masses); the principal coordinates are D_r^(−1/2) U Σ for the rows
+and D_c^(−1/2) V Σ for the columns. The computation is prince's ``CA`` (exact SVD,
+``engine="scipy"``), not our own numerics.
+
+References
+----------
+Greenacre, M. (2017). *Correspondence Analysis in Practice* (3rd ed.). CRC Press.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus, Document
+from .dtm import Dtm
+from .errors import InputError
+from .tokenize import Tokenizer
+
+__all__ = ["correspondence_map"]
+
+_META = ("policy_area", "year", "level", "title")
+
+
+def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: str | Document | None = None,
+                       n_terms: int = 30, min_df: int = 2, n_components: int = 2,
+                       tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Coordinates of the documents and of their most characteristic terms on a correspondence-analysis map.
+
+    Parameters
+    ----------
+    dtm_or_corpus : Dtm, Corpus or list of Documents
+        The documents to map (tokenized with ``tokenizer`` when not a Dtm).
+    target : str or Document, optional, keyword-only
+        The speech to highlight: a doc_id of the table, or a Document (added to the
+        documents when its doc_id is not among them).
+    n_terms : int, keyword-only
+        Terms returned: those contributing most to the plane of the first two axes.
+    min_df : int, keyword-only
+        Terms used in fewer documents are left out of the analysis (a term of one
+        speech only pulls an axis to itself).
+    n_components : int, keyword-only
+        Axes computed (at least 2).
+    tokenizer : Tokenizer, optional, keyword-only
+
+    Returns
+    -------
+    DataFrame
+        Documents first (in table order), then the ``n_terms`` terms (by
+        contribution), columns:
+
+        - ``kind`` (``"document"`` or ``"term"``), ``id`` (doc_id or term),
+          ``label`` (the document's title, or the term);
+        - ``dim1`` … ``dim<n_components>``: principal coordinates;
+        - ``mass``: the row's or column's share of all counts;
+        - ``contribution``: its share of the inertia of the plane of axes 1–2,
+          (ctr₁·λ₁ + ctr₂·λ₂) / (λ₁ + λ₂), where ctr_k is prince's contribution to
+          axis k and λ_k the axis' eigenvalue;
+        - ``policy_area``, ``year``, ``level`` (documents' metadata, when known);
+        - ``is_target``.
+
+        Each axis is oriented so that its most extreme document is positive (the
+        signs of an SVD are arbitrary). ``attrs["explained"]`` holds each axis'
+        share of the total inertia, ``attrs["total_inertia"]`` the total inertia
+        (χ²/N of the table), ``attrs["n_terms_fitted"]`` the terms analysed.
+    """
+    import prince  # imported here: scikit-learn and prince stay out of `import textmine`
+
+    if isinstance(n_terms, bool) or not isinstance(n_terms, int) or n_terms < 1:
+        raise InputError(f"n_terms={n_terms!r}: expected a whole number >= 1")
+    if isinstance(min_df, bool) or not isinstance(min_df, int) or min_df < 1:
+        raise InputError(f"min_df={min_df!r}: expected a whole number >= 1")
+    if isinstance(n_components, bool) or not isinstance(n_components, int) or n_components < 2:
+        raise InputError(f"n_components={n_components!r}: expected a whole number >= 2")
+    target_id = target.doc_id if isinstance(target, Document) else target
+    if target is not None and not isinstance(target_id, str):
+        raise InputError(f"target is a {type(target).__name__}; expected a doc_id, a Document or None")
+    if isinstance(dtm_or_corpus, Dtm):
+        dtm = dtm_or_corpus
+        if isinstance(target, Document) and target.doc_id not in dtm.doc_ids:
+            dtm = dtm.append(Dtm.from_corpus([target], tokenizer=tokenizer))
+    elif isinstance(dtm_or_corpus, (Corpus, list, tuple)):
+        docs = list(dtm_or_corpus)
+        if isinstance(target, Document) and all(d.doc_id != target.doc_id for d in docs):
+            docs.append(target)
+        dtm = Dtm.from_corpus(Corpus(docs), tokenizer=tokenizer)
+    else:
+        raise InputError(f"dtm_or_corpus is a {type(dtm_or_corpus).__name__}; expected a Dtm, a Corpus or "
+                         "a list of Documents")
+    if target_id is not None and target_id not in dtm.doc_ids:
+        raise InputError(f"target={target_id!r} is not among the documents; expected one of their doc_ids")
+    dtm = dtm.trim(min_df=min_df)
+    counts = dtm.to_frame()
+    counts = counts.loc[counts.sum(axis=1) > 0]
+    if counts.shape[0] < 3 or counts.shape[1] < 3:
+        raise InputError(f"the table has {counts.shape[0]} document(s) × {counts.shape[1]} term(s) with counts "
+                         f"(after min_df={min_df}); expected at least 3 × 3 for a map")
+    k = min(n_components, min(counts.shape) - 1)
+    ca = prince.CA(n_components=k, engine="scipy", random_state=0).fit(counts)
+    rows = ca.row_coordinates(counts).to_numpy()
+    cols = ca.column_coordinates(counts).to_numpy()
+    # orient each axis: its most extreme document on the positive side
+    flip = np.sign(rows[np.abs(rows).argmax(axis=0), np.arange(k)])
+    flip[flip == 0] = 1
+    rows, cols = rows * flip, cols * flip
+    eig = np.asarray(ca.eigenvalues_, dtype=float)
+    plane = eig[:2].sum()
+
+    def plane_ctr(ctr: pd.DataFrame) -> np.ndarray:
+        c = ctr.to_numpy()[:, :2]
+        return (c * eig[:2]).sum(axis=1) / plane if plane > 0 else np.zeros(len(c))
+
+    row_ctr = plane_ctr(ca.row_contributions_)
+    col_ctr = plane_ctr(ca.column_contributions_)
+    dims = [f"dim{i + 1}" for i in range(k)]
+    meta = dtm.docs.loc[counts.index]
+    doc_part = pd.DataFrame({"kind": "document", "id": [str(i) for i in counts.index],
+                             "label": [str(meta["title"].get(i, i)) if "title" in meta else str(i)
+                                       for i in counts.index]})
+    for j, d in enumerate(dims):
+        doc_part[d] = rows[:, j]
+    doc_part["mass"] = ca.row_masses_.to_numpy()
+    doc_part["contribution"] = row_ctr
+    for col in ("policy_area", "year", "level"):
+        doc_part[col] = meta[col].to_numpy() if col in meta else None
+    doc_part["is_target"] = doc_part["id"] == target_id
+    top = np.argsort(-col_ctr, kind="stable")[:n_terms]
+    terms = [str(counts.columns[i]) for i in top]
+    term_part = pd.DataFrame({"kind": "term", "id": terms, "label": terms})
+    for j, d in enumerate(dims):
+        term_part[d] = cols[top, j]
+    term_part["mass"] = ca.col_masses_.to_numpy()[top]
+    term_part["contribution"] = col_ctr[top]
+    for col in ("policy_area", "year", "level"):
+        term_part[col] = None
+    term_part["is_target"] = False
+    out = pd.concat([doc_part, term_part], ignore_index=True)
+    total = float(ca.total_inertia_)
+    out.attrs.update(explained=[float(e) / total for e in eig[:k]] if total > 0 else [0.0] * k,
+                     total_inertia=total, n_terms_fitted=int(counts.shape[1]), target=target_id)
+    return out

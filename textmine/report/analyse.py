@@ -1,0 +1,279 @@
+"""Every analysis of one speech against a corpus, as one result object; no file is written here.
+
+:func:`analyse` runs the chain — clean, tokenize, structure, keywords, keyness,
+topics, similarity, text reuse — and returns a :class:`BriefingResult` holding each
+table. The writers (CSV, Markdown, PPTX) and the charts only read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from itertools import chain
+
+import pandas as pd
+
+from ..clean import clean
+from ..corpus import YEAR_UNKNOWN, Corpus, Document, IngestLog, count_cjk
+from ..dtm import Dtm, _docs_frame
+from ..errors import EmptyDocumentError, InputError
+from ..keyness import keyness, peer_keyness
+from ..keywords import cooccurrence, dispersion, section_keywords, section_topics
+from ..structure import duties, enumerations, formulas, outline, references, sentence_spans, targets
+from ..reuse import TextReuse, text_reuse
+from ..similarity import reference_similarities, similar_documents
+from ..tokenize import Tokenizer, resolve_tokenizer
+from ..topics import TopicModel, choose_k, fit_topics, topic_comparison, topic_trend
+from .options import BriefingOptions
+
+__all__ = ["analyse", "BriefingResult"]
+
+SECTION_LEVEL = 2
+"""Outline depth of the section tables and charts: 一、 sections and their （一） subsections."""
+
+
+@dataclass(frozen=True, eq=False)
+class BriefingResult:
+    """Everything :func:`analyse` found, table by table.
+
+    Attributes
+    ----------
+    doc : Document
+        The speech as given (its title and metadata head the briefing).
+    cleaned : Document
+        The speech as analysed (after :func:`~textmine.clean`).
+    options : BriefingOptions
+    n_reference : int
+        Corpus speeches compared with (the speech itself left out).
+    k : int
+        Number of topics of ``model`` (given, or chosen by coherence).
+    model : TopicModel
+        Fitted on the corpus plus the speech.
+    ingest_log : DataFrame
+        The corpus's ingest log plus a ``skipped`` row per document without Chinese text.
+    outline, enumerations, formulas, references, targets, duties : DataFrame
+        The speech's structure (see :mod:`textmine.structure`).
+    section_keywords : DataFrame
+        Each section (down to level 2) with its characteristic terms.
+    top_terms : DataFrame
+        The ``options.top_terms`` most frequent terms.
+    keyness : DataFrame
+        Every term, over-used first (signed G²) against the pooled corpus.
+    peer_keyness : DataFrame or None
+        Against the same-policy-area speeches one by one; None when fewer than two exist.
+    similar_documents : DataFrame
+        Every corpus speech ranked by similarity.
+    choose_k : DataFrame or None
+        Coherence of each candidate number of topics; None when ``k`` was given.
+    topics : DataFrame
+        One row per topic with its ``options.topic_terms`` top terms.
+    topic_comparison : DataFrame
+        The speech's topic shares against the corpus and its policy-area peers.
+    reuse : TextReuse
+        Sentences found in corpus speeches.
+    wordcloud : DataFrame
+        The ``options.wordcloud_terms`` most frequent terms.
+    dispersion, section_topics, cooccurrence, topic_trend : DataFrame or None
+        The tables behind the charts of the same names (``section_topics`` feeds
+        ``section_heatmap``); None when they cannot be made (see ``unavailable``).
+    unavailable : Mapping of str to str
+        Table name → why it is None.
+    reference_similarity : DataFrame or None
+        Similarity of every pair of corpus speeches (:func:`~textmine.similarity.reference_similarities`),
+        the yardstick the similarity finding judges a match against; None with one corpus speech.
+    """
+
+    doc: Document
+    cleaned: Document
+    options: BriefingOptions
+    n_reference: int
+    k: int
+    model: TopicModel
+    ingest_log: pd.DataFrame
+    outline: pd.DataFrame
+    enumerations: pd.DataFrame
+    formulas: pd.DataFrame
+    references: pd.DataFrame
+    targets: pd.DataFrame
+    duties: pd.DataFrame
+    section_keywords: pd.DataFrame
+    top_terms: pd.DataFrame
+    keyness: pd.DataFrame
+    peer_keyness: pd.DataFrame | None
+    similar_documents: pd.DataFrame
+    choose_k: pd.DataFrame | None
+    topics: pd.DataFrame
+    topic_comparison: pd.DataFrame
+    reuse: TextReuse
+    wordcloud: pd.DataFrame
+    dispersion: pd.DataFrame | None
+    section_topics: pd.DataFrame | None
+    cooccurrence: pd.DataFrame | None
+    topic_trend: pd.DataFrame | None
+    unavailable: Mapping[str, str] = field(default_factory=dict)
+    reference_similarity: pd.DataFrame | None = None
+
+
+def _with_chinese(reference: Corpus) -> Corpus:
+    """The corpus documents that have Chinese text, with a copy of the log saying which did not."""
+    log = IngestLog()
+    log.entries.extend(reference.log.entries)  # a copy: the caller's log is never touched
+    docs = []
+    for d in reference:
+        if count_cjk(d.text) > 0:
+            docs.append(d)
+        else:  # never dropped silently: the ingest log and the report's summary say so
+            log.add(d.source or d.doc_id, "skipped", "no Chinese text; left out of the comparison")
+    if not docs:
+        raise EmptyDocumentError("corpus is empty: it holds no document with Chinese text")
+    return Corpus(docs, log=log)
+
+
+def _top_topic_columns(df: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Keep the n topics with the largest total share (a readable heatmap)."""
+    keep = df.sum(axis=0).sort_values(ascending=False, kind="stable").index[:n]
+    return df[[c for c in df.columns if c in set(keep)]]
+
+
+def _trend(model: TopicModel, dtm: Dtm, n: int) -> pd.DataFrame:
+    if "year" not in dtm.docs.columns or dtm.docs["year"].isna().all():
+        raise InputError("the corpus has no year metadata; a topic trend needs a 'year' column")
+    trend = topic_trend(model, dtm, by="year").drop(index=YEAR_UNKNOWN, errors="ignore")  # a year axis: no 年份不详
+    if trend.empty:
+        raise InputError("no corpus document has a year; a topic trend needs a 'year' column")
+    trend = trend[[c for c in trend.mean().sort_values(ascending=False).index[:n]]]
+    trend.index = [int(y) for y in trend.index]
+    return trend
+
+
+def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None = None,
+            tokenizer: Tokenizer | None = None, progress: bool = False) -> BriefingResult:
+    """Analyse a speech against a corpus; write nothing.
+
+    Parameters
+    ----------
+    doc : Document
+        The speech (raw or cleaned; it is cleaned here).
+    reference : Corpus
+        The corpus to compare with. A document with the speech's doc_id is left out;
+        documents without Chinese text are left out and logged in ``ingest_log`` (the
+        corpus's own log is not changed).
+    options : BriefingOptions, optional
+        Default: ``BriefingOptions()``.
+    tokenizer : Tokenizer, optional
+        Default: ``Tokenizer()``.
+    progress : bool
+        Show progress bars (tqdm).
+
+    Returns
+    -------
+    BriefingResult
+
+    Raises
+    ------
+    EmptyDocumentError
+        The speech has no Chinese text, or no corpus document is left to compare with.
+    """
+    from tqdm.auto import tqdm
+
+    o = options if options is not None else BriefingOptions()
+    if not isinstance(o, BriefingOptions):
+        raise InputError(f"options is a {type(o).__name__}; expected a BriefingOptions")
+    if not isinstance(doc, Document):
+        raise InputError(f"doc is a {type(doc).__name__}; expected a Document (see read_document)")
+    if not isinstance(reference, Corpus):
+        raise InputError(f"reference is a {type(reference).__name__}; expected a Corpus (see load_corpus)")
+    if count_cjk(doc.text) == 0:
+        raise EmptyDocumentError(f"speech {doc.source or doc.doc_id} has no Chinese text to analyse")
+    corpus = _with_chinese(reference)
+    tok = resolve_tokenizer(tokenizer)
+    steps = tqdm(total=6, desc="textmine analyse", unit="step", disable=not progress)
+
+    def step(msg: str) -> None:
+        steps.set_postfix_str(msg)
+        steps.update(1)
+
+    s = clean(doc)
+    peers = clean(corpus)
+    peers = peers.drop(s.doc_id) if s.doc_id in peers else peers
+    if len(peers) == 0:
+        raise EmptyDocumentError("corpus is empty once the speech itself is left out; expected other speeches")
+
+    # 1 tokens: one segmenter pass over every text — the corpus speeches whole, the speech sentence
+    # by sentence (its sections and the whole speech are those sentences' tokens joined) ----------
+    spans = sentence_spans(s.text)
+    toks = tok.tokenize_many(list(peers) + [s.text[a:b] for a, b in spans], progress=progress)
+    peer_tokens, sentence_tokens = toks[:len(peers)], toks[len(peers):]
+    corpus_dtm = Dtm.from_tokens(peer_tokens, _docs_frame(peers), tokenizer=tok)
+    speech_dtm = Dtm.from_tokens([list(chain.from_iterable(sentence_tokens))], _docs_frame(Corpus([s])), tokenizer=tok)
+    step("tokens")
+
+    # 2 structure -----------------------------------------------------------------------------------
+    ol, du = outline(s), duties(s)
+    en, fo, rf, tg = enumerations(s), formulas(s), references(s), targets(s)
+    sk = section_keywords(s, level=SECTION_LEVEL, tokenizer=tok, sentence_tokens=sentence_tokens)
+    step("structure")
+
+    # 3 keywords and keyness ------------------------------------------------------------------------
+    unavailable: dict[str, str] = {}
+    top_terms = speech_dtm.top_terms(o.top_terms)
+    key = keyness(speech_dtm, corpus_dtm)
+    area = doc.meta.get("policy_area")
+    same_area = peers.filter(policy_area=area) if area else Corpus([])
+    pk = None
+    if len(same_area) >= 2:
+        tokens_of = dict(zip(peers.ids, peer_tokens))
+        same_dtm = Dtm.from_tokens([tokens_of[i] for i in same_area.ids], _docs_frame(same_area), tokenizer=tok)
+        pk = peer_keyness(speech_dtm, same_dtm)
+    else:
+        unavailable["peer_keyness"] = f"fewer than 2 corpus speeches share the policy_area {area!r}"
+    step("keyness")
+
+    # 4 similarity ----------------------------------------------------------------------------------
+    sim = similar_documents(speech_dtm, corpus_dtm)
+    ref_sim = reference_similarities(corpus_dtm) if corpus_dtm.n_docs >= 2 else None  # the yardstick of a match
+    step("similarity")
+
+    # 5 topics --------------------------------------------------------------------------------------
+    all_dtm = corpus_dtm.append(speech_dtm).trim(min_df=2, max_df=0.5)
+    k, scores = o.k, None
+    if k is None:
+        ks = [x for x in o.k_candidates if x <= all_dtm.n_docs]
+        if not ks:
+            ks = [max(2, min(all_dtm.n_docs, 8))]
+        scores = choose_k(all_dtm, ks, random_state=o.random_state)
+        k = int(scores.loc[scores["coherence"].idxmax(), "k"])
+    model = fit_topics(all_dtm, k, random_state=o.random_state)
+    tc = topic_comparison(speech_dtm, corpus_dtm, model, area=area)
+    step("topics")
+
+    # 6 text reuse ----------------------------------------------------------------------------------
+    reuse = text_reuse(s, peers)
+    step("text reuse")
+    steps.close()
+
+    # the tables behind the charts; one that cannot be made is None, and says why
+    def attempt(name: str, make: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
+        try:
+            return make()
+        except InputError as err:
+            unavailable[name] = str(err)
+            return None
+
+    over = key[key.g2 > 0]
+    disp_terms = list(over.term.head(o.dispersion_terms))
+    return BriefingResult(
+        doc=doc, cleaned=s, options=o, n_reference=len(peers), k=k, model=model,
+        ingest_log=corpus.log.to_frame(), outline=ol, enumerations=en, formulas=fo, references=rf, targets=tg,
+        duties=du, section_keywords=sk, top_terms=top_terms, keyness=key, peer_keyness=pk,
+        similar_documents=sim, choose_k=scores, topics=model.topics(o.topic_terms), topic_comparison=tc,
+        reuse=reuse, wordcloud=speech_dtm.top_terms(o.wordcloud_terms),
+        dispersion=attempt("dispersion", lambda: dispersion(s, disp_terms)),
+        section_topics=attempt("section_topics", lambda: _top_topic_columns(
+            section_topics(s, model, level=SECTION_LEVEL, tokenizer=tok, sentence_tokens=sentence_tokens),
+            o.heatmap_topics)),
+        cooccurrence=attempt("cooccurrence", lambda: cooccurrence(
+            s, n_terms=o.cooccurrence_terms, tokenizer=tok, sentence_tokens=sentence_tokens)),
+        topic_trend=attempt("topic_trend", lambda: _trend(model, corpus_dtm.append(speech_dtm), o.trend_topics)),
+        unavailable=unavailable, reference_similarity=ref_sim,
+    )

@@ -1,0 +1,193 @@
+"""build_report: load, :func:`~.analyse.analyse`, then draw the charts and run the writers."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..corpus import BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, load_corpus, read_document
+from ..errors import InputError
+from ..tokenize import Tokenizer
+from .analyse import BriefingResult, analyse
+from .charts import CHARTS, draw_charts
+from .findings import findings
+from .options import BriefingOptions
+from .write_csv import tables, write_csv
+from .write_markdown import write_markdown
+from .write_pptx import write_pptx
+
+__all__ = ["build_report", "Report", "FORMATS", "DEFAULT_FORMATS"]
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("png", "svg", "csv", "md", "pptx")
+DEFAULT_FORMATS = FORMATS
+
+
+@dataclass
+class Report:
+    """What :func:`build_report` wrote and found.
+
+    Attributes
+    ----------
+    out_dir : Path
+    formats : set of str
+        What was asked for (png, svg, csv, md, pptx).
+    files : list of Path
+        Every file written, in order.
+    findings : list of str
+        The key findings, in Chinese (also in briefing.md and on the findings slide).
+    charts : dict
+        Chart name → (title, takeaway, list of image paths).
+    skipped : list of str
+        Charts or tables that could not be made, and why (e.g. no ``year`` metadata).
+    tables : dict
+        CSV name → the table (also when no CSV was asked for).
+    result : BriefingResult or None
+        Everything the analyses found (see :func:`~textmine.report.analyse`).
+    """
+
+    out_dir: Path
+    formats: set[str] = field(default_factory=lambda: set(FORMATS))
+    files: list[Path] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    charts: dict[str, tuple[str, str, list[Path]]] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    result: BriefingResult | None = None
+
+    def summary(self) -> str:
+        """A short, human-readable summary of the pack."""
+        kinds: dict[str, int] = {}
+        for f in self.files:
+            kinds[f.suffix.lstrip(".")] = kinds.get(f.suffix.lstrip("."), 0) + 1
+        parts = ", ".join(f"{n} {k.upper()}" for k, n in sorted(kinds.items()))
+        lines = [f"wrote {len(self.files)} files to {self.out_dir}: {parts}"]
+        lines += [f"  skipped: {s}" for s in self.skipped]
+        return "\n".join(lines)
+
+
+def _load_speech(speech: Document | str | Path | None, meta: dict[str, Any] | None = None) -> Document:
+    if speech is None:
+        speech = BUNDLED_SPEECH
+    if isinstance(speech, (str, Path)):
+        p = Path(speech)
+        if p.is_dir():
+            raise InputError(f"speech {p} is a folder; expected one speech file (.txt, .md, .docx)")
+        speech = read_document(p)  # with its row of a metadata.csv beside it, if any
+    if not isinstance(speech, Document):
+        raise InputError(f"speech is a {type(speech).__name__}; expected a path or a Document")
+    if meta:  # --title/--area/--year/--level: coerced like every metadata source
+        speech = speech.with_meta(**meta)
+    return speech
+
+
+def _load_corpus(corpus: Corpus | str | Path | Sequence[str | Path] | None, **options: Any) -> Corpus:
+    if corpus is None:
+        corpus = BUNDLED_CORPUS
+    return corpus if isinstance(corpus, Corpus) else load_corpus(corpus, **options)
+
+
+def _options(options: BriefingOptions | None, top: int | None, k: int | None,
+             random_state: int | None) -> BriefingOptions:
+    o = options if options is not None else BriefingOptions()
+    if not isinstance(o, BriefingOptions):
+        raise InputError(f"options is a {type(o).__name__}; expected a BriefingOptions")
+    if top is not None:
+        if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+            raise InputError(f"top={top!r}: expected a whole number >= 1")
+        warnings.warn("build_report(top=N) is deprecated; use options=BriefingOptions(top_terms=N, "
+                      "keyness_terms=N, similar_documents=N)", DeprecationWarning, stacklevel=3)
+        o = o.replace(top_terms=top, keyness_terms=top, similar_documents=top)
+    if k is not None:
+        o = o.replace(k=k)
+    if random_state is not None:
+        o = o.replace(random_state=random_state)
+    return o
+
+
+def build_report(speech: Document | str | Path | None = None, corpus: Corpus | str | Path | None = None, *,
+                 out_dir: str | Path = "out", formats: Sequence[str] = DEFAULT_FORMATS, top: int | None = None,
+                 k: int | None = None, random_state: int | None = None, tokenizer: Tokenizer | None = None,
+                 progress: bool = True, options: BriefingOptions | None = None, on_error: str = "raise",
+                 text_column: str | None = None, speech_meta: dict[str, Any] | None = None) -> Report:
+    """Analyse a speech against a corpus and write the briefing pack to ``out_dir/<speech doc_id>/``.
+
+    The pack: every chart (PNG and/or SVG, 16:9, deterministic bytes); every table as
+    CSV in UTF-8 with a BOM; ``briefing.md`` (the key findings in Chinese, numbers taken
+    from the analyses, charts embedded); ``briefing.pptx`` (a title slide, a findings
+    slide, one chart per slide with a one-line takeaway).
+
+    Parameters
+    ----------
+    speech : Document or path, optional
+        Default: the bundled speech.
+    corpus : Corpus or path, optional
+        A folder, file or Corpus. Default: the bundled corpus. A corpus document with the
+        speech's doc_id is left out of the comparisons. A Corpus given is not changed
+        (its ``log`` included).
+    out_dir : path
+        The pack goes to ``out_dir/<speech doc_id>/``.
+    formats : sequence of {"png", "svg", "csv", "md", "pptx"}
+    top : int, optional
+        Deprecated: sets ``top_terms``, ``keyness_terms`` and ``similar_documents`` of
+        ``options`` to this number.
+    k : int, optional
+        Number of topics (``options.k``); default: the most coherent of 8–14 (NPMI).
+    random_state : int, optional
+        Seed of the topic model, word clouds and network layout (``options.random_state``, default 0).
+    tokenizer : Tokenizer, optional
+    progress : bool
+        Show progress bars (tqdm).
+    options : BriefingOptions, optional
+        How many rows each table and chart shows (see :class:`BriefingOptions`);
+        ``k`` and ``random_state``, when given, override its fields.
+    on_error : {"raise", "skip"}
+        A corpus file that cannot be read: raise its error, or skip it (listed in ``skipped``
+        and ``ingest_log.csv``); see :func:`textmine.load_corpus`.
+    text_column : str, optional
+        The text column of table corpora (default: found automatically).
+    speech_meta : dict, optional
+        Metadata of the speech (``title``, ``policy_area``, ``year``, ``level`` …) that override
+        its own, e.g. a policy area for the same-area comparison.
+
+    Returns
+    -------
+    Report
+    """
+    formats = [formats] if isinstance(formats, str) else list(formats)
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise InputError(f"formats={formats!r}: expected some of {', '.join(FORMATS)}")
+    opts = _options(options, top, k, random_state)
+    if "md" in formats and not {"png", "svg"} & set(formats):
+        logger.info("briefing.md will have no images: neither png nor svg was asked for")
+    doc = _load_speech(speech, speech_meta)
+    reference = _load_corpus(corpus, on_error=on_error, text_column=text_column)
+    result = analyse(doc, reference, options=opts, tokenizer=tokenizer, progress=progress)
+
+    out = Path(out_dir) / result.cleaned.doc_id
+    out.mkdir(parents=True, exist_ok=True)
+    report = Report(out, formats=set(formats), result=result, tables=tables(result))
+    log = result.ingest_log
+    report.skipped += [f"corpus file {p}: {why}" for p, why in zip(log.path[log.status == "skipped"],
+                                                                   log.reason[log.status == "skipped"])]
+    charted = {spec.table for spec in CHARTS}
+    report.skipped += [f"{name}: {why}" for name, why in result.unavailable.items() if name not in charted]
+    if "csv" in formats:
+        report.files += write_csv(result, out)
+    report.charts, skipped = draw_charts(result, out, formats=formats, progress=progress)
+    report.files += [p for _, _, paths in report.charts.values() for p in paths]
+    report.skipped += skipped
+    report.findings = findings(result)
+    if "md" in formats:
+        report.files.append(write_markdown(result, report))
+    if "pptx" in formats:
+        report.files.append(write_pptx(result, report))
+    return report

@@ -1,0 +1,136 @@
+"""The briefing's charts, as a table of specifications, and the step that draws and saves them.
+
+Each :class:`ChartSpec` names the chart (its file stem), its title, its takeaway (from
+:mod:`.findings`), the :class:`~.analyse.BriefingResult` table that feeds it, and the
+:mod:`textmine.plots` function that draws that table, with the keyword arguments it
+takes from the :class:`~.options.BriefingOptions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from . import findings
+from .options import MAX_BARS, BriefingOptions
+
+__all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts"]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One chart of the briefing.
+
+    Attributes
+    ----------
+    name : str
+        File stem (``<name>.png``) and key of ``Report.charts``.
+    title : str
+        Heading in briefing.md.
+    takeaway : callable
+        ``takeaway(result)`` → the one-line takeaway (from :data:`.findings.TAKEAWAYS`).
+    table : str
+        The :class:`~.analyse.BriefingResult` attribute drawn.
+    plot : str
+        The :mod:`textmine.plots` function that draws it (looked up when drawing, so
+        matplotlib loads only then).
+    kwargs : callable
+        ``kwargs(options)`` → the plot function's keyword arguments.
+    select : callable, optional
+        ``select(result)`` → the table drawn, instead of the ``table`` attribute itself
+        (e.g. only the key terms that pass the findings' filter).
+    result_kwargs : callable
+        ``result_kwargs(result)`` → keyword arguments read from the result (e.g. the weak zone).
+    """
+
+    name: str
+    title: str
+    takeaway: Callable[[Any], str]
+    table: str
+    plot: str
+    kwargs: Callable[[BriefingOptions], dict[str, Any]] = lambda o: {}
+    select: Callable[[Any], Any] | None = None
+    result_kwargs: Callable[[Any], dict[str, Any]] = lambda r: {}
+
+
+def _spec(name: str, title: str, table: str, plot: str,
+          kwargs: Callable[[BriefingOptions], dict[str, Any]] = lambda o: {}, **more: Any) -> ChartSpec:
+    return ChartSpec(name, title, findings.TAKEAWAYS[name], table, plot, kwargs, **more)
+
+
+def _seed(o: BriefingOptions) -> dict[str, Any]:
+    return {"random_state": o.random_state}
+
+
+def _keyness_table(r: Any) -> Any:
+    # The filtered key terms, ranked by log ratio; when none pass the filter (a small or
+    # unfit reference), the full table by G², so the chart still shows the strongest terms.
+    kt = findings.key_terms(r)
+    return kt if len(kt) else r.keyness
+
+
+CHARTS: tuple[ChartSpec, ...] = (
+    _spec("top_terms", "高频词", "top_terms", "plot_top_terms", lambda o: {"n": min(o.top_terms, MAX_BARS)}),
+    _spec("wordcloud", "词云", "wordcloud", "plot_wordcloud", _seed),
+    _spec("comparison_cloud", "本讲话 vs 参照语料", "keyness", "plot_comparison_cloud",
+          lambda o: {"n": o.comparison_cloud_terms, "random_state": o.random_state}),
+    _spec("keyness", "关键性：多用与少用的词", "keyness", "plot_keyness",
+          lambda o: {"n": o.keyness_terms}, select=_keyness_table,
+          result_kwargs=lambda r: {"measure": "log_ratio" if len(findings.key_terms(r)) else "g2"}),
+    _spec("topic_shares", "主题构成对比", "topic_comparison", "plot_topic_comparison"),
+    _spec("similar", "最相似的讲话", "similar_documents", "plot_similar_documents", lambda o: {"n": o.similar_documents},
+          result_kwargs=lambda r: {"weak_below": findings.weak_below(r)}),
+    _spec("outline_map", "讲话结构与各部分高频词", "section_keywords", "plot_section_keywords"),
+    _spec("dispersion", "关键词在讲话中的分布", "dispersion", "plot_dispersion"),
+    _spec("section_heatmap", "各部分 × 主题", "section_topics", "plot_section_topics"),
+    _spec("cooccurrence", "高频词共现网络", "cooccurrence", "plot_cooccurrence", _seed),
+    _spec("duties", "部门职责分工", "duties", "plot_duties"),
+    _spec("topic_trend", "主题随年份的变化", "topic_trend", "plot_topic_trend"),
+)
+"""The charts, in briefing order."""
+
+
+def figure(spec: ChartSpec, result: Any):
+    """Draw one chart of a result; raise InputError when its table is unavailable or unfit."""
+    from .. import plots
+
+    table = getattr(result, spec.table)
+    if table is None:
+        raise InputError(result.unavailable.get(spec.table, f"no {spec.table} table"))
+    if spec.select is not None:
+        table = spec.select(result)
+    return getattr(plots, spec.plot)(table, **spec.kwargs(result.options), **spec.result_kwargs(result))
+
+
+def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
+                charts: Sequence[ChartSpec] = CHARTS) -> tuple[dict[str, tuple[str, str, list[Path]]], list[str]]:
+    """Draw every chart and save it as ``out_dir/<name>.png`` / ``.svg`` (those of ``formats``).
+
+    Returns
+    -------
+    charts : dict
+        Chart name → (title, takeaway, image paths) for each chart drawn.
+    skipped : list of str
+        ``chart <name>: <why>`` for each chart that could not be drawn.
+    """
+    from tqdm.auto import tqdm
+
+    from ..plots import save_figure
+
+    img_formats = [f for f in ("png", "svg") if f in formats]
+    drawn: dict[str, tuple[str, str, list[Path]]] = {}
+    skipped: list[str] = []
+    for spec in tqdm(charts, desc="charts", unit="chart", disable=not progress):
+        try:
+            fig = figure(spec, result)
+        except InputError as err:
+            skipped.append(f"chart {spec.name}: {err}")
+            continue
+        paths: list[Path] = []
+        if img_formats:
+            paths = save_figure(fig, Path(out_dir) / spec.name, formats=img_formats, dpi=200)
+        drawn[spec.name] = (spec.title, spec.takeaway(result), paths)
+    return drawn, skipped

@@ -1,0 +1,57 @@
+"""The briefing's tables as CSV: UTF-8 with a BOM (Excel opens the Chinese correctly), one file per table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["TABLES", "tables", "csv_frame", "write_csv"]
+
+TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
+    ("ingest_log", lambda r: r.ingest_log),
+    ("outline", lambda r: r.outline.drop(columns="text")),
+    ("enumerations", lambda r: r.enumerations),
+    ("formulas", lambda r: r.formulas),
+    ("references", lambda r: r.references),
+    ("targets", lambda r: r.targets),
+    ("duties", lambda r: r.duties),
+    ("section_keywords", lambda r: r.section_keywords),
+    ("top_terms", lambda r: r.top_terms),
+    ("keyness", lambda r: r.keyness),
+    ("peer_keyness", lambda r: r.peer_keyness),
+    ("similar", lambda r: r.similar_documents),
+    ("choose_k", lambda r: r.choose_k),
+    ("topics", lambda r: r.topics),
+    ("theme_comparison", lambda r: r.topic_comparison),
+    ("text_reuse_matches", lambda r: r.reuse.matches),
+    ("text_reuse_ratios", lambda r: r.reuse.ratios),
+    ("text_reuse_sentences", lambda r: r.reuse.sentences),
+)
+"""CSV name → the result's table, in the order they are written (a None table is not written)."""
+
+
+def tables(result: Any) -> dict[str, pd.DataFrame]:
+    """The result's tables by CSV name (those that exist)."""
+    return {name: df for name, get in TABLES if (df := get(result)) is not None}
+
+
+def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with tuple and list cells (parts, bodies) written as 、-joined text."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, (tuple, list))).any():
+            out[col] = out[col].map(lambda v: "、".join(map(str, v)) if isinstance(v, (tuple, list)) else v)
+    return out
+
+
+def write_csv(result: Any, out_dir: str | Path) -> list[Path]:
+    """Write each table of the result to ``out_dir/<name>.csv``; return the paths, in order."""
+    paths = []
+    for name, df in tables(result).items():
+        path = Path(out_dir) / f"{name}.csv"
+        csv_frame(df).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g", lineterminator="\n")
+        paths.append(path)
+    return paths
