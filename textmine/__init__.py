@@ -52,6 +52,7 @@ _LAZY: dict[str, str] = {
     "sentences": "structure",
     "targets": "structure",
     "has_numbered_outline": "structure",
+    "formula_lexicon": "structure",
     "keyness": "keyness",
     "peer_keyness": "keyness",
     "TopicModel": "topics",
@@ -105,6 +106,7 @@ _EAGER = [
 ]
 
 _EAGER.append("has_numbered_outline")
+_EAGER.append("formula_lexicon")
 
 # Heavier stages (matplotlib, python-pptx) load on first use.
 _EXPORTS: dict[str, str] = {
@@ -121,7 +123,7 @@ _EXPORTS: dict[str, str] = {
 _EXPORTS.update({"build_report": "report", "Report": "report", "BriefingOptions": "report"})
 _EXPORTS.update(_LAZY)
 
-__all__ = sorted(_EAGER + list(_EXPORTS)) + ["__version__"]
+__all__ = sorted(set(_EAGER) | set(_EXPORTS)) + ["__version__"]
 
 
 def __getattr__(name: str) -> Any:

@@ -55,6 +55,21 @@ def test_enumerations_with_and_without_formulas():
         "列举与提法：0组列举，未发现引号提法。"
 
 
+def test_enumerations_leave_non_formulas_out():
+    en = pd.DataFrame({"group": [0, 0]})
+    fo = pd.DataFrame({"formula": ["绿色家庭", "一把手", "卡脖子"], "kind": ["non_formula", "quoted", "non_formula"]})
+    assert findings.enumerations(SimpleNamespace(enumerations=en, formulas=fo)) == \
+        "列举与提法：1组“一是/一要”式列举；1条提法，如“一把手”。"
+
+
+def test_references_leave_media_out_and_name_unbracketed_documents_as_written():
+    rf = pd.DataFrame({"reference": ["人民日报", "县垃圾分类管理办法", "固体废物污染环境防治法"], "count": [1, 2, 1],
+                       "kind": ["media", "document", "document_unbracketed"]})
+    assert findings.references(SimpleNamespace(references=rf)) == \
+        "引用文件2份：《县垃圾分类管理办法》（2次）、固体废物污染环境防治法。"
+    assert findings.references(SimpleNamespace(references=rf.iloc[:1])) is None
+
+
 def test_references_count_repeats_and_are_left_out_when_none():
     rf = pd.DataFrame({"reference": ["县垃圾分类管理办法", "省环境卫生条例"], "count": [3, 1]})
     assert findings.references(SimpleNamespace(references=rf)) == \
@@ -233,7 +248,8 @@ def test_findings_of_the_tiny_speech_in_order(tiny_result):
     assert len(f) == len(findings.FINDINGS) == 11
     assert f[:3] == [
         "结构：全文分3个部分、4个小节（一、统一思想，看清形势；二、突出重点，抓好落实；三、加强领导，压实责任）。",
-        "列举与提法：1组“一是/一要”式列举；3条提法，如“绿色家庭”、“一把手”、“分类投放、分类收运、分类处理”。",
+        # “绿色家庭”评选 names a campaign: formulas() keeps it as a non-formula, not counted as a 提法
+        "列举与提法：1组“一是/一要”式列举；2条提法，如“一把手”、“分类投放、分类收运、分类处理”。",
         "引用文件2份：《县生活垃圾分类管理办法》（2次）、《省城乡环境卫生条例》。",
     ]
     assert f[4] == "量化目标与时间节点4处，如年底前、全覆盖、到2025年、95%。"

@@ -54,9 +54,9 @@ SCHEMAS = {
                                          "sentence": "s", "start": "i", "end": "i"}),
     formulas: (FORMULA_COLUMNS, {"formula": "s", "parts": "O", "n_parts": "i", "kind": "s",
                                  "number": "Int64", "count": "i", "first_sentence": "s",
-                                 "first_start": "i"}),
+                                 "first_start": "i", "subkind": "s", "quoted": "b"}),
     references: (REFERENCE_COLUMNS, {"reference": "s", "short": "s", "type": "s", "level": "s",
-                                     "count": "i", "first_start": "i"}),
+                                     "count": "i", "first_start": "i", "kind": "s"}),
     targets: (TARGET_COLUMNS, {"kind": "s", "form": "s", "text": "s", "value": "f", "unit": "s",
                                "sentence": "s", "start": "i"}),
     duties: (DUTY_COLUMNS, {"actors": "O", "bodies": "O", "modal": "s", "duty": "s", "sentence": "s",
@@ -94,6 +94,8 @@ def assert_schema(func, df: pd.DataFrame) -> None:
             assert dtype == "float64", (func.__name__, col, dtype)
         elif kind == "s":
             assert pd.api.types.is_string_dtype(dtype) and dtype != object, (func.__name__, col, dtype)
+        elif kind == "b":
+            assert dtype == bool, (func.__name__, col, dtype)
         elif kind == "Int64":
             assert str(dtype) == "Int64", (func.__name__, col, dtype)
         else:

@@ -1,12 +1,19 @@
-"""structure.formulas: quoted and numbered formulas."""
+"""structure.formulas: quoted, numbered, lexicon and parallel formulas; quoted non-formulas kept apart."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from textmine.structure import formulas
+from textmine.errors import InputError
+from textmine.structure import FORMULA_KINDS, NON_FORMULA_SUBKINDS, formula_lexicon, formulas
 
-from .helpers import SEED, assert_schema, needs_seed
+from .helpers import CORPORA, SEED, assert_schema, needs_seed
+
+
+def _rows(df, cols=("formula", "kind", "subkind")):
+    return [tuple(None if (c == "number" and pd.isna(v)) else v for c, v in zip(cols, r))
+            for r in df[list(cols)].itertuples(index=False, name=None)]
 
 
 def test_formulas_exact():
@@ -28,17 +35,147 @@ def test_formulas_exact():
     assert df["first_sentence"].iloc[0] == "要做到“各司其职、齐抓共管”，落实“四个注重”。"
     assert df["first_start"].tolist() == sorted(df["first_start"].tolist())
     assert df["first_start"].iloc[0] == text.index("“各司其职")
+    assert df["quoted"].tolist() == [True, True, True, True, False, True]
+    assert set(df["subkind"]) == {""}
 
 
 def test_formulas_numbered_quoted_and_unquoted():
+    # “一个快递包裹的背后” is a title with no sign of a formula: kept, as a non-formula (issue 13)
     df = formulas("做到“三个到位”，开展五个一活动，学习“两学一做”。这里有三个单位和“一个快递包裹的背后”这个说法。")
-    got = [(r.formula, r.kind, None if pd.isna(r.number) else int(r.number)) for r in df.itertuples()]
-    assert got == [("三个到位", "numbered", 3), ("五个一", "numbered", 5), ("两学一做", "numbered", None),
-                   ("一个快递包裹的背后", "quoted", None)]
+    got = [(r.formula, r.kind, None if pd.isna(r.number) else int(r.number), r.subkind) for r in df.itertuples()]
+    assert got == [("三个到位", "numbered", 3, ""), ("五个一", "numbered", 5, ""), ("两学一做", "numbered", None, ""),
+                   ("一个快递包裹的背后", "non_formula", None, "term")]
 
 
-def test_formulas_long_quotations_are_not_formulas():
-    assert formulas("他说：“要抓紧。要落实。”").empty
+def test_formulas_long_quotations_are_kept_as_non_formulas_and_not_split():
+    # a quoted sentence is a quotation, not a formula, and is never split into parts (issue 13)
+    df = formulas("他说：“要抓紧。要落实。”")
+    assert _rows(df, ("formula", "parts", "kind", "subkind", "first_start")) == [
+        ("要抓紧。要落实。", ("要抓紧。要落实。",), "non_formula", "quotation", 3)]
+    df = formulas("我多次讲过：“抓落实，是最要紧的事。”")
+    assert _rows(df, ("formula", "parts", "n_parts", "subkind")) == [
+        ("抓落实，是最要紧的事。", ("抓落实，是最要紧的事。",), 1, "quotation")]
+
+
+def test_formulas_non_formula_subkinds():
+    text = ("正所谓“民亦劳止，汔可小康”。“春风又绿江南岸，明月何时照我还。”这是古人的名句。"
+            "有的人鼓吹“躺平论”，我们坚决反对。所谓“政绩工程”，实际上劳民伤财。一些部门存在“数据烟囱”现象。"
+            "回顾“两弹一星”的成功，令人振奋。老李荣获“金牌调解员”称号。开展“清风行”系列活动。"
+            "破解“卡脖子”难题。他说：“我们一定要把这件事办好。”")
+    assert _rows(formulas(text)) == [
+        ("民亦劳止，汔可小康", "non_formula", "saying"),
+        ("春风又绿江南岸，明月何时照我还。", "non_formula", "poem"),
+        ("躺平论", "non_formula", "scare_quote"),
+        ("政绩工程", "non_formula", "scare_quote"),
+        ("数据烟囱", "non_formula", "scare_quote"),
+        ("两弹一星", "non_formula", "historical"),
+        ("金牌调解员", "non_formula", "name"),
+        ("清风行", "non_formula", "name"),
+        ("卡脖子", "non_formula", "scare_quote"),
+        ("我们一定要把这件事办好。", "non_formula", "quotation"),
+    ]
+    assert set(formulas(text)["subkind"]) <= set(NON_FORMULA_SUBKINDS)
+
+
+def test_formulas_caption_is_footer():
+    df = formulas("要抓好安全生产。图为工人们在检修设备，“安全第一”标语醒目。 新华社记者 张三/摄　　第二，要加强监管。")
+    assert _rows(df) == [("安全第一", "non_formula", "footer")]
+
+
+def test_formulas_same_quote_by_context():
+    # a spirit named after a quoted word is one formula; the historical project is not one
+    df = formulas("回顾“两弹一星”的成功，我们要大力弘扬“两弹一星”精神。")
+    assert _rows(df, ("formula", "kind", "subkind", "first_start")) == [
+        ("两弹一星", "non_formula", "historical", 2), ("“两弹一星”精神", "quoted", "", 19)]
+
+
+def test_formulas_quoted_with_evidence_of_a_formula():
+    df = formulas("要落实“门前三包”责任制，坚持“人民城市”理念，叫响“家门口的服务”。")
+    assert _rows(df) == [("门前三包", "quoted", ""), ("人民城市", "quoted", ""), ("家门口的服务", "non_formula", "term")]
+
+
+def test_formulas_lexicon_unquoted():
+    text = ("全县上下要用新发展理念统领乡村工作，今年仍以稳中求进工作总基调为遵循，带着问题深化供给侧结构性改革，"
+            "在招商中构建亲清新型政商关系，让绿水青山就是金山银山在山区落地，靠项目推动高质量发展。")
+    forms = ["新发展理念", "稳中求进工作总基调", "深化供给侧结构性改革", "亲清新型政商关系", "绿水青山就是金山银山",
+             "推动高质量发展"]
+    assert _rows(formulas(text), ("formula", "kind", "quoted", "first_start")) == [
+        (f, "lexicon", False, text.index(f)) for f in forms]
+
+
+def test_formulas_lexicon_separators_optional_and_parts():
+    df = formulas("不断增强人民群众获得感幸福感安全感，让群众的获得感、幸福感、安全感更加充实。")
+    assert _rows(df, ("formula", "parts", "kind")) == [
+        ("获得感幸福感安全感", ("获得感幸福感安全感",), "lexicon"),
+        ("获得感、幸福感、安全感", ("获得感", "幸福感", "安全感"), "lexicon")]
+
+
+def test_formulas_two_character_entries_only_quoted():
+    # 六稳 as a quoted formula; an unquoted 两重 inside 两重性 is not one
+    df = formulas("做好“六稳”工作。矛盾具有两重性。")
+    assert _rows(df) == [("六稳", "numbered", "")]
+
+
+def test_formulas_numbered_unquoted():
+    text = "全镇干部要把两个毫不动摇讲给企业听，把三大攻坚战抓在手上，在五位一体总体布局里找位置，围绕四个全面战略布局想办法。"
+    assert _rows(formulas(text), ("formula", "kind", "number")) == [
+        ("两个毫不动摇", "numbered", 2), ("三大攻坚战", "numbered", 3),
+        ("五位一体总体布局", "numbered", 5), ("四个全面战略布局", "numbered", 4)]
+
+
+def test_formulas_traditional_script():
+    df = formulas("增強四個自信，堅持「三個代表」重要思想。學習「三個代表」。")
+    assert _rows(df, ("formula", "kind", "number", "quoted")) == [
+        ("四個自信", "numbered", 4, False), ("「三個代表」重要思想", "numbered", 3, True),
+        ("三個代表", "numbered", 3, True)]
+
+
+def test_formulas_parallel_frames():
+    text = ("要做到早谋划、早部署、早落实，坚持宜林则林、宜草则草，全县形成了全面动员、全面部署、全面加强防汛工作的局面。"
+            "教育部、民政部、财政部要加强指导，北京市、天津市、上海市要带头，做好规划、建设、管理。")
+    assert _rows(formulas(text), ("formula", "parts", "kind")) == [
+        ("早谋划、早部署、早落实", ("早谋划", "早部署", "早落实"), "parallel"),
+        ("宜林则林、宜草则草", ("宜林则林", "宜草则草"), "parallel"),
+        ("全面动员、全面部署、全面加强", ("全面动员", "全面部署", "全面加强"), "parallel"),
+    ]
+
+
+def test_formulas_issue_examples():
+    text = ("坚持以水定城、以水定地、以水定人、以水定产，宜水则水、宜山则山，"
+            "落实中央统筹、省负总责、市县落实的工作机制。")
+    got = _rows(formulas(text), ("formula", "kind", "n_parts"))
+    assert got == [("以水定城、以水定地、以水定人、以水定产", "lexicon", 4), ("宜水则水、宜山则山", "lexicon", 2),
+                   ("中央统筹、省负总责、市县落实", "lexicon", 3)]
+
+
+def test_formulas_quoted_verse_is_not_a_quoted_list():
+    df = formulas("“大漠孤烟直，长河落日圆”、“野旷天低树，江清月近人”都是名句。")
+    assert _rows(df) == [("大漠孤烟直，长河落日圆", "non_formula", "poem"), ("野旷天低树，江清月近人", "non_formula", "poem")]
+
+
+def test_formulas_extra_formulas():
+    text = "全面推进“五水共治”，实施强村富民工程。"
+    assert "强村富民工程" not in set(formulas(text)["formula"])
+    df = formulas(text, extra_formulas=["强村富民工程"])
+    assert ("强村富民工程", "lexicon", "") in _rows(df)
+    with pytest.raises(InputError, match="extra_formulas must be None or an iterable of str"):
+        formulas(text, extra_formulas="强村富民工程")
+    with pytest.raises(InputError, match="at least 2 characters"):
+        formulas(text, extra_formulas=["强"])
+
+
+def test_formulas_kinds_are_documented():
+    df = formulas("坚持新发展理念，做到“两个维护”，坚持早谋划、早部署、早落实。他说：“好。”")
+    assert set(df["kind"]) <= set(FORMULA_KINDS)
+    assert set(df["kind"]) == {"lexicon", "numbered", "parallel", "non_formula"}
+
+
+def test_formula_lexicon_is_a_copy_and_large():
+    lex = formula_lexicon()
+    assert len(lex) >= 300
+    assert {"供给侧结构性改革", "稳中求进", "亲清新型政商关系", "绿水青山就是金山银山", "全过程人民民主"} <= set(lex)
+    lex.clear()
+    assert len(formula_lexicon()) >= 300
 
 
 @needs_seed
@@ -46,3 +183,34 @@ def test_seed_formulas():
     f = formulas(SEED).set_index("formula")
     assert f.loc["各司其职、齐抓共管", "parts"] == ("各司其职", "齐抓共管")
     assert f.loc["禁种、禁制、禁吸、禁贩", "n_parts"] == 4
+    assert f.loc["最后一公里", "kind"] == "non_formula" and f.loc["最后一公里", "subkind"] == "scare_quote"
+    assert f.loc["禁毒人民战争", "kind"] == "lexicon"
+
+
+REAL = CORPORA / "real-speeches"
+needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpora/real-speeches absent")
+
+
+@pytest.mark.shared
+@needs_real
+def test_real_speech_formulas():
+    # one-line speeches: unquoted lexicon and numbered formulas, classical lines kept apart
+    import textmine as tm
+
+    doc = tm.clean(tm.read_document(REAL / "xi_pudong.txt"))
+    f = formulas(doc)
+    formula_rows = f[f.kind != "non_formula"]
+    assert {"新发展理念", "新发展格局", "四个自信"} <= set(formula_rows["formula"])
+    nf = f[f.kind == "non_formula"]
+    assert (nf["subkind"] == "poem").sum() >= 1
+    doc = tm.clean(tm.read_document(REAL / "xdb_yuanshi2014.txt"))
+    f = formulas(doc)
+    classical = f[f["formula"].str.startswith("周虽旧邦")]
+    assert classical["kind"].tolist() == ["non_formula"] and classical["n_parts"].tolist() == [1]
+
+
+def test_formulas_lexicon_list_joined_by_dun():
+    df = formulas("区里把新发展理念、新发展格局写进了规划，支部学习了“三个代表”重要思想、科学发展观的原著选读。")
+    assert _rows(df, ("formula", "parts", "kind", "quoted")) == [
+        ("新发展理念、新发展格局", ("新发展理念", "新发展格局"), "lexicon", False),
+        ("“三个代表”重要思想、科学发展观", ("“三个代表”重要思想", "科学发展观"), "lexicon", True)]

@@ -1,10 +1,12 @@
-"""structure.references: titles cited in 《》, their type and issuing level."""
+"""structure.references: titles cited in 《》 and documents named without it, media, type and level."""
 
 from __future__ import annotations
 
+import pytest
+
 from textmine.structure import references
 
-from .helpers import SEED, assert_schema, needs_seed, rows
+from .helpers import CORPORA, SEED, assert_schema, needs_seed, rows
 
 
 def test_references_exact():
@@ -44,3 +46,60 @@ def test_seed_references():
     law = df.set_index("reference").loc["禁毒法"]
     assert law["count"] == 2 and law["type"] == "法"
     assert df.set_index("reference").loc["全省禁毒工作责任制及考评细则", "level"] == "省"
+
+
+def test_references_media_kind():
+    text = "《人民日报》《求是》杂志和《浙江日报》都刊发了评论，《半月谈》也作了报道，各地要认真落实《禁毒法》。"
+    assert rows(references(text), ["reference", "type", "level", "kind"]) == [
+        ("人民日报", "其他", "", "media"), ("求是", "其他", "", "media"), ("浙江日报", "其他", "", "media"),
+        ("半月谈", "其他", "", "media"), ("禁毒法", "法", "", "document")]
+
+
+def test_references_unbracketed_documents():
+    text = ("党中央印发的关于在全党开展作风建设专项行动的意见，国务院关于加强数字政府建设的指导意见，都提出了明确要求。"
+            "我们要认真实施好民法典，抓紧修订中华人民共和国安全生产法，对传染病防治法、野生动物保护法开展执法检查，"
+            "落实城乡供水保障条例，科学编制“十五五”规划，实施新一轮全民科学素质提升行动方案。")
+    df = references(text)
+    assert_schema(references, df)
+    assert rows(df, ["reference", "type", "level", "kind"]) == [
+        ("关于在全党开展作风建设专项行动的意见", "意见", "", "document_unbracketed"),
+        ("国务院关于加强数字政府建设的指导意见", "意见", "国家", "document_unbracketed"),
+        ("民法典", "法", "国家", "document_unbracketed"),
+        ("中华人民共和国安全生产法", "法", "国家", "document_unbracketed"),
+        ("传染病防治法", "法", "国家", "document_unbracketed"),
+        ("野生动物保护法", "法", "国家", "document_unbracketed"),
+        ("城乡供水保障条例", "条例", "", "document_unbracketed"),
+        ("“十五五”规划", "规划", "", "document_unbracketed"),
+        ("全民科学素质提升行动方案", "方案", "", "document_unbracketed"),
+    ]
+    assert df.set_index("reference").loc["民法典", "first_start"] == text.index("民法典")
+    assert df.set_index("reference").loc["中华人民共和国安全生产法", "short"] == "安全生产法"
+
+
+def test_references_unbracketed_not_general_law_words():
+    # 法律法规, 法治, a law already cited in 《》, and a plan without a name are not references
+    text = "要健全安全生产法律法规，推进国防法治建设，认真学习《禁毒法》，宣传禁毒法，编制好规划，落实国土空间规划。"
+    assert rows(references(text), ["reference", "count", "kind"]) == [("禁毒法", 1, "document")]
+
+
+@needs_seed
+def test_seed_references_are_documents():
+    assert set(references(SEED)["kind"]) == {"document"}
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (CORPORA / "real-speeches").is_dir(), reason="../shared/corpora/real-speeches absent")
+def test_real_speech_references():
+    import textmine as tm
+
+    # the raw text: clean() drops the page footer that names the newspaper
+    df = references(tm.read_document(CORPORA / "real-speeches" / "xi_qiyejia.txt"))
+    kinds = dict(zip(df["reference"], df["kind"]))
+    assert kinds["人民日报"] == "media"
+    assert kinds["民法典"] == "document_unbracketed" and kinds["外商投资法"] == "document_unbracketed"
+
+
+def test_references_unbracketed_name_starts_after_the_verbs():
+    text = "县里研究制定实施乡村旅游提升行动方案，人大常委会审议通过河道管理条例，贯彻落实意见和条例。"
+    assert rows(references(text), ["reference", "type", "kind"]) == [
+        ("乡村旅游提升行动方案", "方案", "document_unbracketed"), ("河道管理条例", "条例", "document_unbracketed")]

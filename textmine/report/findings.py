@@ -206,6 +206,8 @@ def structure(r: Result) -> str:
 def enumerations(r: Result) -> str:
     """列举与提法: groups of 一是/二是 enumerations and the quoted formulas."""
     en, fo = r.enumerations, r.formulas
+    if "kind" in fo.columns:  # quoted poems, sayings, scare quotes … are kept in the table, not counted here
+        fo = fo[fo["kind"] != "non_formula"]
     n_groups = en["group"].nunique() if len(en) else 0
     if len(fo):
         quoted = "、".join("“" + x + "”" for x in fo.formula.head(3))
@@ -216,9 +218,13 @@ def enumerations(r: Result) -> str:
 def references(r: Result) -> str | None:
     """引用文件: every document cited, with its count when cited more than once."""
     rf = r.references
+    if "kind" in rf.columns:  # media titles (《人民日报》) are not cited documents
+        rf = rf[rf["kind"] != "media"]
     if not len(rf):
         return None
-    refs = "、".join(f"《{x}》" + (f"（{c}次）" if c > 1 else "") for x, c in zip(rf.reference, rf["count"]))
+    kinds = rf["kind"] if "kind" in rf.columns else ["document"] * len(rf)
+    refs = "、".join((f"《{x}》" if k == "document" else x) + (f"（{c}次）" if c > 1 else "")
+                    for x, c, k in zip(rf.reference, rf["count"], kinds))
     return f"引用文件{len(rf)}份：{refs}。"
 
 

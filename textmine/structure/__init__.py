@@ -10,8 +10,11 @@ one module per extractor:
   outline cut at one depth; :func:`has_numbered_outline` — whether there is any heading;
 - :func:`enumerations` — sequences in a paragraph or across paragraphs (一是…二是…,
   一要…二要…, 第一，…第二，…, 首先…其次…最后…, 一方面…另一方面…, 第一条…第N条, ——lists);
-- :func:`formulas` — quoted formulas (提法) and number-compressed ones (四个意识, 两个维护);
-- :func:`references` — titles cited in 《》 with their type (法, 条例, 办法 …) and level;
+- :func:`formulas` — formulas (提法): quoted, numbered (四个意识, 两个维护), from the bundled
+  lexicon (:func:`formula_lexicon`) and parallel frames; quoted non-formulas (poems,
+  sayings, scare quotes …) are kept as ``kind == "non_formula"``;
+- :func:`references` — titles cited in 《》 with their type (法, 条例, 办法 …) and level, media
+  titles (《人民日报》) and documents named without 《》 (民法典), told apart by ``kind``;
 - :func:`targets` — every numeric expression (到2025年, 95%以上, 零产量, 3.5亿元, 30周年) as a
   target, a statistic or a date (``targets(doc, kind="target")`` keeps the targets);
 - :func:`duties` — which bodies (有关部门, 住房城乡建设部, 公安, 妇联 …) are told to do what
@@ -40,9 +43,10 @@ from __future__ import annotations
 from ._resources import CENTRAL_BODIES_PATH, GOV_BODIES_PATH, central_bodies, gov_bodies
 from .duties import DUTY_COLUMNS, duties
 from .enumerations import ENUMERATION_COLUMNS, enumerations
-from .formulas import FORMULA_COLUMNS, formulas
+from ._lexicons import formula_lexicon
+from .formulas import FORMULA_COLUMNS, FORMULA_KINDS, NON_FORMULA_SUBKINDS, formulas
 from .outline import OUTLINE_COLUMNS, has_numbered_outline, outline, sections
-from .references import REFERENCE_COLUMNS, references
+from .references import REFERENCE_COLUMNS, REFERENCE_KINDS, references
 from .sentences import SENTENCE_COLUMNS, sentence_spans, sentences
 from .targets import TARGET_COLUMNS, targets
 
@@ -66,4 +70,8 @@ __all__ = [
     "TARGET_COLUMNS",
     "DUTY_COLUMNS",
     "SENTENCE_COLUMNS",
+    "formula_lexicon",
+    "FORMULA_KINDS",
+    "NON_FORMULA_SUBKINDS",
+    "REFERENCE_KINDS",
 ]

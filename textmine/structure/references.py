@@ -1,7 +1,8 @@
-"""References: laws, regulations and documents cited in 《…》, with their type and issuing level."""
+"""References: documents cited in 《…》 or named without it, and media titles, with type and issuing level."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -9,14 +10,17 @@ import pandas as pd
 
 from .._text import is_han
 from ._frame import TextLike, frame, get_text
+from ._lexicons import law_names, media_titles, simplified
 
-__all__ = ["references", "REFERENCE_COLUMNS"]
+__all__ = ["references", "REFERENCE_COLUMNS", "REFERENCE_KINDS"]
 
 _REFERENCE_SCHEMA = {
     "reference": "str", "short": "str", "type": "str", "level": "str",
-    "count": "int64", "first_start": "int64",
+    "count": "int64", "first_start": "int64", "kind": "str",
 }
 REFERENCE_COLUMNS = tuple(_REFERENCE_SCHEMA)
+#: Values of the ``kind`` column.
+REFERENCE_KINDS = ("document", "media", "document_unbracketed")
 
 _BOOK = re.compile(r"《([^《》\n]{1,120})》")
 _REF_TRANS = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "【": "〔", "】": "〕",
@@ -78,8 +82,82 @@ def _ref_level(title: str) -> str:
     return ""
 
 
+_MEDIA_SUFFIX = re.compile(r"(?:日报|晚报|时报|早报|晨报|周报|商报|青年报|特区报|周刊|月刊|半月刊|旬刊|杂志|画报|文摘|电视台|广播电台)$")
+_PRC = "中华人民共和国"
+#: What follows a law's name when the words are about law in general (安全生产法律法规, 国防法治).
+_NOT_AFTER_LAW = "律规治制院官庭人学理务宝门定子令术系条"
+_FIVE_YEAR = re.compile(r"[“\"「]?十[一二三四五六七八九]五[”\"」]?规划(?:纲要)?|(?:国民经济和社会发展)?第十[一二三四五六七八九]个五年规划(?:纲要)?")
+_DOC_VERB = (r"(?:落实|实施|贯彻|执行|制定|出台|修订|修改|印发|颁布|发布|施行|编制|审议|学习|宣传|遵守|"
+             r"研究制定|抓紧出台|认真落实|深入实施|全面实施|审议通过|通过)(?:好|了)?(?:新一轮|新修订的|新)?")
+_NAMED_DOC = re.compile(
+    _DOC_VERB + r"(?P<name>(?P<body>[^\W\d_a-zA-Z和与及等的、]{2,30}?)(?P<suffix>条例|规划纲要|规划|纲要|行动方案|实施方案|行动计划))"
+    r"(?=[，。；、和及与等的！？\s）]|$)"
+)
+_LEADING_VERB = re.compile(_DOC_VERB)
+_MIN_BODY = {"条例": 2, "规划纲要": 4, "规划": 5, "纲要": 4, "行动方案": 4, "实施方案": 4, "行动计划": 4}
+_ISSUER = r"(?:中共中央、国务院|中共中央办公厅、国务院办公厅|中办、国办|中共中央|党中央|国务院办公厅|国务院|全国人大常委会|中央|[\u4e00-\u9fff]{1,6}(?:省委|省政府|市委|市政府|县委|县政府))"
+_ABOUT_DOC = re.compile(
+    rf"(?:(?P<issuer>{_ISSUER})(?:(?:印发|出台|制定|发布|颁布|下发|作出|审议通过)(?:了|的)?)?"
+    r"|(?:印发|出台|制定|发布|颁布|下发|作出|审议通过|通过)(?:了|的))"
+    r"(?P<name>关于[^。！？；《》“”\n]{2,80}?的(?:指导意见|实施意见|意见|决定|通知|规定|办法|方案|规划|决议|建议))"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _law_pattern() -> re.Pattern:
+    names = "|".join(re.escape(n) for n in law_names())  # longest first
+    return re.compile(rf"(?:{_PRC})?(?:{names})(?![{_NOT_AFTER_LAW}])")
+
+
+def _is_media(title: str) -> bool:
+    core = _TRAILING_PAREN.sub("", title) or title
+    return core in media_titles() or bool(_MEDIA_SUFFIX.search(core))
+
+
+def _unbracketed(folded: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of documents named without 《》: laws, five-year plans, 关于…的意见, verb + …条例/规划."""
+    spans: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in masked + spans)
+
+    for m in _ABOUT_DOC.finditer(folded):
+        issuer = m.group("issuer")
+        s = m.start("issuer") if issuer and m.end("issuer") == m.start("name") else m.start("name")
+        if free(s, m.end("name")):
+            spans.append((s, m.end("name")))
+    for m in _FIVE_YEAR.finditer(folded):
+        if free(m.start(), m.end()):
+            spans.append((m.start(), m.end()))
+    for m in _NAMED_DOC.finditer(folded):
+        s, body = m.start("name"), m.group("body")
+        while (v := _LEADING_VERB.match(body)) and v.end() < len(body):  # 制定实施…方案: the name starts after 实施
+            s, body = s + v.end(), body[v.end():]
+        if len(body) >= _MIN_BODY[m.group("suffix")] and free(s, m.end("name")):
+            spans.append((s, m.end("name")))
+    for m in _law_pattern().finditer(folded):
+        # a two-character name (刑法, 宪法) must not be the end of a longer word (用水法)
+        short_name = m.end() - m.start() <= 2
+        if (not short_name or m.start() == 0 or not is_han(folded[m.start() - 1])
+                or folded[m.start() - 1] in "的和及与、对好实行修照据反守按") and free(m.start(), m.end()):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
 def references(doc: TextLike) -> pd.DataFrame:
-    """Find the laws, regulations and documents cited in 《…》.
+    """Find the documents a speech cites, in 《…》 or by name, and the media it names in 《》.
+
+    - ``kind`` ``"document"``: a title in 《…》 (laws, regulations, plans, opinions, cited
+      works such as 《诗经》).
+    - ``kind`` ``"media"``: a title in 《…》 that is a newspaper, journal, news agency or
+      broadcaster (《人民日报》, 《求是》; the bundled list ``textmine/resources/media.txt``,
+      or a title ending in 日报/晚报/时报/周刊/杂志 …).
+    - ``kind`` ``"document_unbracketed"``: a document named without 《》 — a national law by
+      its name (民法典, 传染病防治法; ``textmine/resources/laws.txt``), a five-year plan
+      (“十四五”规划), ``关于…的意见/决定/通知/…`` after its issuer or 印发/出台/制定 …
+      (国务院关于…的决定; 党中央印发的关于…的意见), and ``…条例/…规划/…纲要/…方案``
+      after 落实/实施/制定/出台/修订 … (落实民营经济促进条例). A name that is also
+      cited in 《》 in the same speech adds no row.
 
     Titles are normalised: whitespace removed, ASCII parentheses and brackets made
     full-width (``(暂行)`` → ``（暂行）``; ``[]【】`` → ``〔〕``). Adjacent titles
@@ -93,7 +171,7 @@ def references(doc: TextLike) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per distinct normalised title, sorted by first appearance, columns:
+        One row per distinct normalised title and kind, sorted by first appearance, columns:
 
         - ``reference`` (str): the normalised title (中华人民共和国 prefix kept);
         - ``short`` (str): the title without a leading 中华人民共和国 (so
@@ -102,29 +180,58 @@ def references(doc: TextLike) -> pd.DataFrame:
         - ``type`` (str): from the suffix, after dropping a trailing （暂行）/（试行）…:
           法, 条例, 办法, 细则, 规定, 方案, 规划, 通知, 决定, 纲要, 计划, 决议, 报告,
           意见, 制度, 标准, 任务, 规则, 准则, 章程, 指南, 规范, 要点, 公约, 清单 …,
-          else ``"其他"``;
+          else ``"其他"`` (always ``"其他"`` for media);
         - ``level`` (str): the issuing level stated in the title — ``"国家"``
           (中华人民共和国/国务院/中共中央/全国/国家…), ``"省"`` (省/全省/X省/自治区),
-          ``"市"`` (市/X市/全市/州), ``"县"`` (县/区/旗, X县, 全县…), else ``""``;
+          ``"市"`` (市/X市/全市/州), ``"县"`` (县/区/旗, X县, 全县…), else ``""``; a law
+          named without 《》 is ``"国家"``;
         - ``count`` (int): occurrences;
-        - ``first_start`` (int): offset of the first ``《``.
+        - ``first_start`` (int): offset of the first ``《`` (of the name's first
+          character for a document named without 《》);
+        - ``kind`` (str): one of :data:`REFERENCE_KINDS`.
 
     Raises
     ------
     InputError
         If ``doc`` is neither a str nor a Document.
+
+    Examples
+    --------
+    >>> df = references("据《人民日报》报道，各地认真落实《安全生产法》和民法典。")
+    >>> df[["reference", "kind"]].values.tolist()
+    [['人民日报', 'media'], ['安全生产法', 'document'], ['民法典', 'document_unbracketed']]
     """
     text = get_text(doc)
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    masked: list[tuple[int, int]] = []
     for m in _BOOK.finditer(text):
+        masked.append((m.start(), m.end()))
         ref = _WS.sub("", m.group(1)).translate(_REF_TRANS)
         if not ref:
             continue
-        row = rows.get(ref)
+        media = _is_media(ref)
+        kind = "media" if media else "document"
+        row = rows.get((ref, kind))
         if row is not None:
             row["count"] += 1
             continue
-        short = ref[len("中华人民共和国"):] if ref.startswith("中华人民共和国") and len(ref) > 7 else ref
-        rows[ref] = {"reference": ref, "short": short, "type": _ref_type(ref), "level": _ref_level(ref),
-                     "count": 1, "first_start": m.start()}
-    return frame(list(rows.values()), _REFERENCE_SCHEMA)
+        short = ref[len(_PRC):] if ref.startswith(_PRC) and len(ref) > 7 else ref
+        rows[(ref, kind)] = {"reference": ref, "short": short, "type": "其他" if media else _ref_type(ref),
+                             "level": "" if media else _ref_level(ref), "count": 1, "first_start": m.start(),
+                             "kind": kind}
+    cited = {r["reference"] for r in rows.values()} | {r["short"] for r in rows.values()}
+    for s, e in _unbracketed(simplified(text), masked):
+        ref = _WS.sub("", text[s:e]).translate(_REF_TRANS)
+        short = ref[len(_PRC):] if ref.startswith(_PRC) and len(ref) > 7 else ref
+        if ref in cited or short in cited:
+            continue
+        row = rows.get((ref, "document_unbracketed"))
+        if row is not None:
+            row["count"] += 1
+            continue
+        is_law = _ref_type(ref) == "法" or ref.endswith("法典")
+        rows[(ref, "document_unbracketed")] = {
+            "reference": ref, "short": short, "type": _ref_type(ref), "level": "国家" if is_law else _ref_level(ref),
+            "count": 1, "first_start": s, "kind": "document_unbracketed"}
+    out = sorted(rows.values(), key=lambda r: r["first_start"])
+    return frame(out, _REFERENCE_SCHEMA)
