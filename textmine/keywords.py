@@ -357,9 +357,9 @@ def cooccurrence(doc: Document | Corpus | str, *, n_terms: int = 30, window: int
     window : int
         In tokens, >= 2.
     tokenizer : Tokenizer, optional
-
-    ``sentence_tokens``, if given, are the tokens already made: one list per sentence
-    (``sentence_spans`` of each document, in order); the text is then not tokenized again.
+    sentence_tokens : list of list of str, optional
+        The tokens already made, one list per sentence (``sentence_spans`` of each
+        document, in order); the text is then not tokenized again.
 
     Returns
     -------
