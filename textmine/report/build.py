@@ -14,6 +14,7 @@ import pandas as pd
 from ..corpus import BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, load_corpus, read_document
 from ..errors import InputError
 from ..tokenize import Tokenizer
+from ._paths import safe_part
 from .analyse import BriefingResult, analyse
 from .charts import CHARTS, draw_charts
 from .findings import findings
@@ -133,7 +134,8 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         speech's doc_id is left out of the comparisons. A Corpus given is not changed
         (its ``log`` included).
     out_dir : path
-        The pack goes to ``out_dir/<speech doc_id>/``.
+        The pack goes to ``out_dir/<speech doc_id>/`` (the doc_id made safe as a folder name:
+        a slug plus a short hash when it had to change, so nothing is written outside ``out_dir``).
     formats : sequence of {"png", "svg", "csv", "md", "pptx"}
     top : int, optional
         Deprecated: sets ``top_terms``, ``keyness_terms`` and ``similar_documents`` of
@@ -172,7 +174,7 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     reference = _load_corpus(corpus, on_error=on_error, text_column=text_column)
     result = analyse(doc, reference, options=opts, tokenizer=tokenizer, progress=progress)
 
-    out = Path(out_dir) / result.cleaned.doc_id
+    out = Path(out_dir) / safe_part(result.cleaned.doc_id)  # a doc_id from metadata.csv is user input
     out.mkdir(parents=True, exist_ok=True)
     report = Report(out, formats=set(formats), result=result, tables=tables(result))
     log = result.ingest_log
