@@ -66,3 +66,93 @@ def test_safe_part_slugs_and_hashes():
     assert safe_part("a/b") != safe_part("a_b")  # different ids never share a folder
     assert safe_part("CON").startswith("_CON-")
     assert len(safe_part("长" * 300)) == 80 + 9
+
+
+# 2 spreadsheet formula injection ---------------------------------------------------------------------
+
+POISON = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+
+
+def test_neutralise_cells():
+    from textmine.report._cells import CUT_MARK, MAX_CELL, neutralise, safe_cell
+
+    assert [neutralise(v) for v in POISON] == ["'" + v for v in POISON]
+    assert neutralise("推进垃圾分类") == "推进垃圾分类"
+    assert neutralise("要=") == "要="
+    assert neutralise(-3) == -3 and neutralise(-0.5) == -0.5 and neutralise(None) is None
+    long = safe_cell("=" + "长" * 40_000)
+    assert len(long) == MAX_CELL and long.startswith("'=") and long.endswith(CUT_MARK)
+
+
+def test_every_csv_table_neutralised(tmp_path, tiny_result, monkeypatch):
+    """Every table of the pack, with a formula in each text column: written quoted; numbers stay numbers."""
+    import pandas as pd
+
+    from textmine.report import write_csv as wc
+
+    real = wc.tables(tiny_result)
+    assert len(real) >= 17
+    poisoned, text_cols, num_cols = {}, {}, {}
+    for name, df in real.items():
+        df = wc.csv_frame(df).reset_index(drop=True)
+        if df.empty:
+            df = pd.DataFrame({c: [None] for c in df.columns}).astype(object)
+        texts = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+        nums = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+        for i, c in enumerate(texts):
+            df.loc[0, c] = POISON[i % len(POISON)]
+        for c in nums:
+            df[c] = df[c].astype(float)
+            df.loc[0, c] = -7.5
+        poisoned[name], text_cols[name], num_cols[name] = df, texts, nums
+    assert sum(map(len, text_cols.values())) > 40 and sum(map(len, num_cols.values())) > 20
+    monkeypatch.setattr(wc, "tables", lambda r: poisoned)
+    paths = wc.write_csv(tiny_result, tmp_path)
+    assert len(paths) == len(real)
+    for path in paths:
+        name = path.stem
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+        first = rows[0]
+        for i, c in enumerate(text_cols[name]):
+            assert first[c] == "'" + POISON[i % len(POISON)], (name, c)
+        for c in num_cols[name]:
+            assert first[c] == "-7.5", (name, c)
+        for row in rows:  # no cell anywhere starts like a formula
+            assert not any(v.startswith(("=", "+", "@", "\t", "\r")) for v in row.values()), (name, row)
+
+
+def _corpus_copy(tmp_path: Path, src: Path, *, p01_title: str | None = None, keep: int | None = None) -> Path:
+    """A copy of the tiny corpus (its first ``keep`` speeches), optionally with another title for p01."""
+    import shutil
+
+    dst = tmp_path / "corpus"
+    dst.mkdir(parents=True)
+    lines = (src / "metadata.csv").read_text(encoding="utf-8").splitlines()
+    rows = lines[1:1 + keep] if keep else lines[1:]
+    for row in rows:
+        shutil.copy(src / row.split(",")[1], dst)
+    if p01_title is not None:
+        rows = [r.replace(r.split(",")[2], p01_title) if r.startswith("p01,") else r for r in rows]
+    with open(dst / "metadata.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(lines[0].split(","))
+        for r in rows:
+            parts = r.split(",")
+            if r.startswith("p01,") and p01_title is not None:
+                parts = [parts[0], parts[1], p01_title, *parts[-2:]]
+            w.writerow(parts)
+    return dst
+
+
+def test_formula_title_in_pack_is_quoted(tmp_path, tiny_files):
+    from textmine.report import build_report
+
+    evil = '=HYPERLINK("http://evil","点我")'
+    corpus = _corpus_copy(tmp_path, tiny_files[1], p01_title=evil)
+    r = build_report(tiny_files[0], corpus, out_dir=tmp_path / "out", formats=["csv"], progress=False, k=2)
+    with open(r.out_dir / "similar.csv", encoding="utf-8-sig", newline="") as f:
+        titles = [row["title"] for row in csv.DictReader(f)]
+    assert "'" + evil in titles
+    keyness = (r.out_dir / "keyness.csv").read_text(encoding="utf-8-sig")
+    assert ",-" in keyness and ",'-" not in keyness  # negative G² values stay plain numbers

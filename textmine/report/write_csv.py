@@ -8,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from ._cells import safe_frame
+
 __all__ = ["TABLES", "tables", "csv_frame", "write_csv"]
 
 TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
@@ -48,10 +50,14 @@ def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(result: Any, out_dir: str | Path) -> list[Path]:
-    """Write each table of the result to ``out_dir/<name>.csv``; return the paths, in order."""
+    """Write each table of the result to ``out_dir/<name>.csv``; return the paths, in order.
+
+    Text cells that a spreadsheet could evaluate (``=``, ``+``, ``-``, ``@``, TAB, CR first)
+    get a leading ``'``, and no cell exceeds Excel's 32,767 characters (see :mod:`._cells`).
+    """
     paths = []
     for name, df in tables(result).items():
         path = Path(out_dir) / f"{name}.csv"
-        csv_frame(df).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g", lineterminator="\n")
+        safe_frame(csv_frame(df)).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g", lineterminator="\n")
         paths.append(path)
     return paths
