@@ -156,3 +156,47 @@ def test_formula_title_in_pack_is_quoted(tmp_path, tiny_files):
     assert "'" + evil in titles
     keyness = (r.out_dir / "keyness.csv").read_text(encoding="utf-8-sig")
     assert ",-" in keyness and ",'-" not in keyness  # negative G² values stay plain numbers
+
+
+# 3 Markdown/HTML injection into briefing.md ----------------------------------------------------------
+
+EVIL_TITLE = "在全县工作会议上的讲话\n# 伪造的标题\n<img src=x onerror=alert(1)>[点我](javascript:alert(1))"
+EVIL_PLACE = "青溪县<script>alert(1)</script>![x](http://evil.example/p.png)"
+EVIL_OCCASION = "推进会\r\n## 注入\n<https://evil.example/a> www.evil.example *粗体* | 表 |"
+
+
+def test_md_text_is_inert():
+    from textmine.report.write_markdown import md_text
+
+    assert md_text("在全县\n# 伪造") == "在全县 \\# 伪造"
+    assert md_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert md_text("[点我](javascript:alert(1))") == "\\[点我\\](javascript:alert(1))"
+    assert md_text("![](http://e.x/p.png)") == "\\!\\[\\](http：//e.x/p.png)"
+    assert md_text("a|b~c&d") == "a&#124;b&#126;c&amp;d"
+    assert md_text("- 列表") == "\\- 列表" and md_text("2025. 年") == "2025\\. 年"
+    assert md_text("推进垃圾分类（2022）") == "推进垃圾分类（2022）"  # ordinary text unchanged
+
+
+def test_briefing_md_has_no_injected_markup(tmp_path, tiny_files):
+    from textmine.report import build_report
+
+    speech = _speech_with(tmp_path / "in", title=EVIL_TITLE, place=EVIL_PLACE, occasion=EVIL_OCCASION)
+    r = build_report(speech, tiny_files[1], out_dir=tmp_path / "out", formats=["md", "png"], progress=False, k=2)
+    md = (r.out_dir / "briefing.md").read_text(encoding="utf-8")
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    assert headings[0].startswith("# 在全县工作会议上的讲话 \\# 伪造的标题 &lt;img")
+    assert [h for h in headings if h.startswith("## ")] == ["## 主要发现", "## 图表"] + (
+        ["## 未生成的内容"] if r.skipped else [])
+    import re
+
+    for bad in ("<img", "<script", "<http", "http://", "https://", "www.evil"):
+        assert bad not in md, bad
+    assert not re.search(r"(?<!\\)\]\((?:javascript|http)", md)  # no link or image from the inputs
+    images = [line for line in md.splitlines() if line.startswith("![")]
+    assert images and all(line.endswith(".png)") and "/" not in line.split("](")[1] for line in images)
+    markdown = pytest.importorskip("markdown")
+    html = markdown.markdown(md)
+    assert "<script" not in html and "<a " not in html and "javascript:" not in html.replace("javascript:alert", "")
+    assert [t for t in ("<img",) if t in html] == ["<img"]  # the pack's own charts only
+    assert all('src="http' not in part for part in html.split("<img")[1:])
+    assert html.count("<h1>") == 1 and html.count("<h2>") == len([h for h in headings if h.startswith("## ")])
