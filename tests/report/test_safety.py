@@ -200,3 +200,75 @@ def test_briefing_md_has_no_injected_markup(tmp_path, tiny_files):
     assert [t for t in ("<img",) if t in html] == ["<img"]  # the pack's own charts only
     assert all('src="http' not in part for part in html.split("<img")[1:])
     assert html.count("<h1>") == 1 and html.count("<h2>") == len([h for h in headings if h.startswith("## ")])
+
+
+# 4 a pack that is whole or absent --------------------------------------------------------------------
+
+def _hidden_or_pack(out_dir: Path) -> list[str]:
+    return sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
+
+
+def test_one_broken_chart_is_reported_not_fatal(tmp_path, tiny_files, monkeypatch):
+    import textmine.plots as plots
+    from textmine.report import build_report
+
+    def broken(*args, **kwargs):
+        raise TypeError("unsupported operand type(s) for +: 'int' and 'str'")
+
+    monkeypatch.setattr(plots, "plot_duties", broken)
+    r = build_report(*tiny_files, out_dir=tmp_path / "out", formats=["png", "md", "pptx"], progress=False, k=2)
+    assert "duties" not in r.charts and "top_terms" in r.charts and "keyness" in r.charts
+    assert ("chart duties: 未能生成：部门职责分工（TypeError: unsupported operand type(s) for +: 'int' and 'str'）"
+            in r.skipped)
+    md = (r.out_dir / "briefing.md").read_text(encoding="utf-8")
+    assert "未能生成：部门职责分工（TypeError" in md
+    assert not (r.out_dir / "duties.png").exists() and (r.out_dir / "briefing.pptx").is_file()
+
+
+def test_failed_run_leaves_no_pack_and_keeps_the_earlier_one(tmp_path, tiny_files, monkeypatch):
+    from textmine.report import build as build_mod
+    from textmine.report import build_report
+
+    out_dir = tmp_path / "out"
+    with monkeypatch.context() as m:
+        m.setattr(build_mod, "write_markdown", lambda *a: (_ for _ in ()).throw(RuntimeError("disk on fire")))
+        with pytest.raises(RuntimeError, match="disk on fire"):
+            build_report(*tiny_files, out_dir=out_dir, formats=["csv", "md"], progress=False, k=2)
+    assert _hidden_or_pack(out_dir) == []  # no pack, no staging folder
+    first = build_report(*tiny_files, out_dir=out_dir, formats=["csv", "png"], progress=False, k=2)
+    assert (first.out_dir / "top_terms.png").is_file() and all(p.is_file() for p in first.files)
+    assert first.out_dir == out_dir / "s00"
+    with monkeypatch.context() as m:
+        m.setattr(build_mod, "write_markdown", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+        with pytest.raises(KeyboardInterrupt):
+            build_report(*tiny_files, out_dir=out_dir, formats=["csv", "md"], progress=False, k=2)
+    assert _hidden_or_pack(out_dir) == ["s00"] and (out_dir / "s00" / "top_terms.png").is_file()  # untouched
+    second = build_report(*tiny_files, out_dir=out_dir, formats=["csv"], progress=False, k=2)
+    assert _hidden_or_pack(out_dir) == ["s00"]
+    assert {p.name for p in (out_dir / "s00").iterdir()} == {p.name for p in second.files}  # no stale PNG
+    assert not any(p.suffix == ".png" for p in (out_dir / "s00").iterdir())
+
+
+def test_sigkill_mid_run_then_rerun(tmp_path, tiny_files):
+    import signal
+    import subprocess
+    import sys
+
+    out_dir = tmp_path / "out"
+    script = (
+        "import os, signal, sys\n"
+        "from textmine.report import build as b\n"
+        "def die(*a):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "if sys.argv[1] == 'kill': b.write_markdown = die\n"
+        "b.build_report(sys.argv[2], sys.argv[3], out_dir=sys.argv[4], formats=['csv', 'md'], progress=False, k=2)\n"
+    )
+    args = [str(tiny_files[0]), str(tiny_files[1]), str(out_dir)]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    killed = subprocess.run([sys.executable, "-c", script, "kill", *args], env=env, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL
+    assert not (out_dir / "s00").exists()  # only a hidden .s00.partial-* folder can remain
+    assert all(name.startswith(".s00.partial-") for name in _hidden_or_pack(out_dir))
+    ok = subprocess.run([sys.executable, "-c", script, "run", *args], env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    assert (out_dir / "s00" / "briefing.md").is_file() and (out_dir / "s00" / "keyness.csv").is_file()
