@@ -272,3 +272,53 @@ def test_sigkill_mid_run_then_rerun(tmp_path, tiny_files):
     ok = subprocess.run([sys.executable, "-c", script, "run", *args], env=env, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr[-2000:]
     assert (out_dir / "s00" / "briefing.md").is_file() and (out_dir / "s00" / "keyness.csv").is_file()
+
+
+# 5 small corpora -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_one_or_two_speech_reference(tmp_path, tiny_files, n):
+    from textmine.report import build_report
+
+    corpus = _corpus_copy(tmp_path, tiny_files[1], keep=n)
+    r = build_report(tiny_files[0], corpus, out_dir=tmp_path / "out", formats=["csv", "md", "png", "pptx"],
+                     progress=False)
+    res = r.result
+    assert res.n_reference == n and len(res.similar_documents) == n
+    assert len(res.keyness) > 0 and (res.keyness.g2 > 0).any()
+    assert int(res.reuse.sentences.reused.sum()) >= 1  # 久久为功 is shared with p01
+    reason = f"skipped: the corpus has {n} speech(es) besides this one; a topic model needs at least 3"
+    assert res.model is None and res.topics is None and res.topic_comparison is None and res.k == 0
+    assert res.unavailable["topics"] == reason and res.unavailable["topic_comparison"] == reason
+    assert f"topics: {reason}" in r.skipped
+    assert f"chart topic_shares: {reason}" in r.skipped
+    md = (r.out_dir / "briefing.md").read_text(encoding="utf-8")
+    assert "## 未生成的内容" in md and "a topic model needs at least 3" in md
+    assert {"keyness.csv", "similar.csv", "text_reuse_sentences.csv"} <= {p.name for p in r.files}
+    assert not (r.out_dir / "topics.csv").exists() and (r.out_dir / "keyness.png").is_file()
+
+
+def _dtm(texts):
+    import textmine as tm
+
+    return tm.Dtm.from_corpus(tm.Corpus([tm.Document(f"d{i}", t) for i, t in enumerate(texts)]))
+
+
+def test_fit_topics_checks_its_arguments():
+    import textmine as tm
+
+    one = _dtm(["推进垃圾分类，建设美丽乡村。"])
+    with pytest.raises(tm.InputError, match=r"^dtm has 1 document\(s\); a topic model needs at least 2$"):
+        tm.fit_topics(one, 2)
+    two = _dtm(["推进垃圾分类，建设美丽乡村。", "加强食品安全监管，守护群众健康。"])
+    for bad in (-1, 2**32, 1.5, True):
+        with pytest.raises(tm.InputError, match=r"random_state=.*: expected an int from 0 to 2\*\*32 - 1"):
+            tm.fit_topics(two, 2, random_state=bad)
+    with pytest.raises(tm.InputError, match=r"^k=3: expected a whole number from 2 to the number of documents \(2\)$"):
+        tm.fit_topics(two, 3)
+    with pytest.raises(tm.InputError, match=r"^max_iter=0: expected a whole number >= 1$"):
+        tm.fit_topics(two, 2, max_iter=0)
+    tiny_vocab = _dtm(["垃圾", "分类", "垃圾 分类"])
+    with pytest.raises(tm.InputError, match=r"and of terms \(2\)$"):
+        tm.fit_topics(tiny_vocab, 3)
+    assert tm.fit_topics(two, 2, method="lda", max_iter=5).k == 2  # max_iter // 10 == 0 no longer reaches sklearn

@@ -114,8 +114,10 @@ def similar_documents(r: Result) -> str:
     return f"最相似的讲话：{desc}。"
 
 
-def topics(r: Result) -> str:
+def topics(r: Result) -> str | None:
     """主题: the speech's dominant topic against the corpus mean and the same-area mean."""
+    if r.topic_comparison is None:  # too small a corpus: the briefing lists why under 未生成的内容
+        return None
     t0 = r.topic_comparison.iloc[0]
     peers = f"，同领域讲话平均{_pct(t0.peers_mean)}" if not pd.isna(t0.peers_mean) else ""
     return (f"主题（{r.k}个主题模型）：主导主题“{t0.label}”占本讲话{_pct(t0.target)}，"
