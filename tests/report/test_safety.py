@@ -322,3 +322,32 @@ def test_fit_topics_checks_its_arguments():
     with pytest.raises(tm.InputError, match=r"and of terms \(2\)$"):
         tm.fit_topics(tiny_vocab, 3)
     assert tm.fit_topics(two, 2, method="lda", max_iter=5).k == 2  # max_iter // 10 == 0 no longer reaches sklearn
+
+
+# 6 bounded work --------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_two_megabyte_one_line_speech_gives_bounded_csv(tmp_path, tiny_files):
+    """Before: every targets/enumerations row repeated the whole line (200 KB gave 1.29 GB of CSV)."""
+    from textmine.report import build_report
+    from textmine.report._cells import MAX_CELL
+    from textmine.structure.sentences import MAX_SENTENCE_CHARS
+
+    unit = ("“一是城管局要加强督查，二是住建局要牵头负责，年底前实现乡镇收运全覆盖，到2025年覆盖率达到95%，"
+            "持续推进城乡环境整治，不断提升群众满意度，")  # a stray opening quote, no 。 anywhere
+    text = "在全县环境整治大会上的讲话\n" + unit * (2_000_000 // len(unit.encode()))
+    speech = tmp_path / "big.txt"
+    speech.write_text(text, encoding="utf-8")
+    n_bytes = speech.stat().st_size
+    assert 1_990_000 < n_bytes <= 2_000_100
+    r = build_report(speech, tiny_files[1], out_dir=tmp_path / "out", formats=["csv"], progress=False, k=2)
+    total = sum(p.stat().st_size for p in r.files)
+    assert total < 64 * n_bytes  # linear in the input (measured 46.6×), not quadratic
+    for name in ("targets", "enumerations"):
+        with open(r.out_dir / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert len(rows) > 1000
+        assert max(len(v) for row in rows for v in row.values()) <= MAX_SENTENCE_CHARS
+    with open(r.out_dir / "text_reuse_sentences.csv", encoding="utf-8-sig", newline="") as f:
+        longest = max(len(v) for row in csv.DictReader(f) for v in row.values())
+    assert longest <= min(MAX_SENTENCE_CHARS, MAX_CELL)
