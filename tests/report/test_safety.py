@@ -351,3 +351,24 @@ def test_two_megabyte_one_line_speech_gives_bounded_csv(tmp_path, tiny_files):
     with open(r.out_dir / "text_reuse_sentences.csv", encoding="utf-8-sig", newline="") as f:
         longest = max(len(v) for row in csv.DictReader(f) for v in row.values())
     assert longest <= min(MAX_SENTENCE_CHARS, MAX_CELL)
+
+
+# 8 determinism ---------------------------------------------------------------------------------------
+
+def test_pptx_bytes_do_not_depend_on_the_clock(tmp_path, tiny_files):
+    import time
+    import zipfile
+
+    from textmine.report import build_report
+
+    a = build_report(*tiny_files, out_dir=tmp_path / "a", formats=["png", "pptx"], progress=False, k=2)
+    time.sleep(2.1)  # zip times have a 2-second resolution
+    b = build_report(*tiny_files, out_dir=tmp_path / "b", formats=["png", "pptx"], progress=False, k=2)
+    pa, pb = a.out_dir / "briefing.pptx", b.out_dir / "briefing.pptx"
+    assert pa.read_bytes() == pb.read_bytes()
+    with zipfile.ZipFile(pa) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert z.testzip() is None and "ppt/slides/slide1.xml" in z.namelist()
+    from pptx import Presentation
+
+    assert len(Presentation(str(pa)).slides) == 2 + len(a.charts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -76,4 +78,21 @@ def write_pptx(result: Any, report: Any) -> Path:
         slide.shapes.add_picture(str(png), Emu(int((prs.slide_width - pic_w) / 2)), Inches(0.85), pic_w, pic_h)
     path = Path(report.out_dir) / "briefing.pptx"
     prs.save(path)
+    _fix_zip_times(path)
     return path
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Date of every zip entry (the earliest a zip can hold): the same run gives the same bytes."""
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite the zip at ``path`` with fixed entry times (python-pptx stamps the wall clock)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info))
+    os.replace(tmp, path)
