@@ -372,3 +372,42 @@ def test_pptx_bytes_do_not_depend_on_the_clock(tmp_path, tiny_files):
     from pptx import Presentation
 
     assert len(Presentation(str(pa)).slides) == 2 + len(a.charts)
+
+
+# 9 smaller defects -----------------------------------------------------------------------------------
+
+def test_cli_csv_only_does_not_point_at_a_briefing(tiny_files, tmp_path, capsys):
+    from textmine.cli import main
+
+    speech, corpus = tiny_files
+    code = main(["report", str(speech), "--corpus", str(corpus), "--out", str(tmp_path), "--formats", "csv",
+                 "--k", "2", "--quiet"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    last = out.out.splitlines()[-1]
+    assert last.startswith("done in ") and last.endswith(f"s; the pack is in {tmp_path / 's00'}")
+    assert "briefing" not in last
+    code = main(["report", str(speech), "--corpus", str(corpus), "--out", str(tmp_path), "--formats", "csv,md",
+                 "--k", "2", "--quiet"])
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last.endswith(f"s; open {tmp_path / 's00' / 'briefing.md'}") and "pptx" not in last
+
+
+def test_ingest_log_csv_paths_are_relative_to_the_corpus_root(tiny_files, tmp_path):
+    from textmine.report import build_report
+
+    corpus = tiny_files[1]
+    (corpus.parent / "sub").mkdir(exist_ok=True)
+    r = build_report(tiny_files[0], corpus, out_dir=tmp_path / "out", formats=["csv"], progress=False, k=2)
+    assert any(Path(p).is_absolute() for p in r.result.ingest_log.path)  # the API keeps full paths
+    with open(r.out_dir / "ingest_log.csv", encoding="utf-8-sig", newline="") as f:
+        paths = [row["path"] for row in csv.DictReader(f)]
+    assert sorted(paths) == ["metadata.csv", "p01_laji.txt", "p02_laji.txt", "p03_shipin.txt", "p04_shipin.txt"]
+    assert str(corpus) not in (r.out_dir / "ingest_log.csv").read_text(encoding="utf-8-sig")
+
+
+def test_read_document_of_a_folder_says_so(tmp_path):
+    import textmine as tm
+
+    with pytest.raises(tm.InputError, match=rf"^path {tmp_path} is a folder; use load_corpus\(\) for folders$"):
+        tm.read_document(tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from ._cells import safe_frame
 __all__ = ["TABLES", "tables", "csv_frame", "write_csv"]
 
 TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
-    ("ingest_log", lambda r: r.ingest_log),
+    ("ingest_log", lambda r: relative_paths(r.ingest_log)),
     ("outline", lambda r: r.outline.drop(columns="text")),
     ("enumerations", lambda r: r.enumerations),
     ("formulas", lambda r: r.formulas),
@@ -33,6 +34,25 @@ TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
     ("text_reuse_sentences", lambda r: r.reuse.sentences),
 )
 """CSV name → the result's table, in the order they are written (a None table is not written)."""
+
+
+def relative_paths(log: pd.DataFrame) -> pd.DataFrame:
+    """The ingest log with its file paths relative to the corpus root (their common folder).
+
+    The pack is shared: it should not record where the corpus sat on the user's machine.
+    """
+    if log is None or log.empty or "path" not in log:
+        return log
+    absolute = [p for p in log.path.astype(str) if os.path.isabs(p)]
+    if not absolute:
+        return log
+    try:
+        root = os.path.commonpath([os.path.dirname(p) for p in absolute])
+    except ValueError:  # paths on different drives: leave them
+        return log
+    out = log.copy()
+    out["path"] = [os.path.relpath(p, root) if os.path.isabs(p) else p for p in log.path.astype(str)]
+    return out
 
 
 def tables(result: Any) -> dict[str, pd.DataFrame]:
