@@ -138,8 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  ingest warning: {row.path}: {row.reason}")
     for line in report.findings[:6]:
         print(f"  · {line}")
-    print(f"done in {time.perf_counter() - t0:.1f} s; open {report.out_dir / 'briefing.md'} "
-          f"or {report.out_dir / 'briefing.pptx'}")
+    briefings = [str(p) for p in report.files if p.name in ("briefing.md", "briefing.pptx")]
+    print(f"done in {time.perf_counter() - t0:.1f} s; "
+          + (f"open {' or '.join(briefings)}" if briefings else f"the pack is in {report.out_dir}"))
     return 0
 
 

@@ -113,7 +113,8 @@ def _check_dtm(dtm: Any, name: str = "dtm") -> Dtm:
     if not isinstance(dtm, Dtm):
         raise InputError(f"{name} is a {type(dtm).__name__}; expected a Dtm (use Dtm.from_corpus)")
     if dtm.n_terms == 0 or dtm.counts.sum() == 0:
-        raise InputError(f"{name} has an empty vocabulary; perhaps the documents only contain stop words")
+        raise InputError(f"{name} has an empty vocabulary; perhaps the documents only contain stop words, "
+                         "or trimming (min_df, max_df) left no term")
     return dtm
 
 
@@ -142,10 +143,19 @@ def fit_topics(dtm: Dtm, k: int, *, method: Method = "nmf", random_state: int = 
     dtm = _check_dtm(dtm)
     if method not in ("nmf", "lda"):
         raise InputError(f"method={method!r}: expected 'nmf' or 'lda'")
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k <= max(dtm.n_docs, 2):
-        raise InputError(f"k={k!r}: expected a whole number from 2 to the number of documents ({dtm.n_docs})")
-    if not isinstance(random_state, (int, np.integer)):
-        raise InputError(f"random_state={random_state!r}: expected an int (results must be reproducible)")
+    if dtm.n_docs < 2:
+        raise InputError(f"dtm has {dtm.n_docs} document(s); a topic model needs at least 2")
+    limit = min(dtm.n_docs, dtm.n_terms)  # NMF's nndsvda start needs k <= both
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k <= limit:
+        raise InputError(f"k={k!r}: expected a whole number from 2 to the number of documents ({dtm.n_docs})"
+                         + (f" and of terms ({dtm.n_terms})" if dtm.n_terms < dtm.n_docs else ""))
+    if isinstance(random_state, bool) or not isinstance(random_state, (int, np.integer)) \
+            or not 0 <= random_state < 2**32:
+        raise InputError(f"random_state={random_state!r}: expected an int from 0 to 2**32 - 1 "
+                         "(results must be reproducible)")
+    for name, value in (("max_iter", max_iter), ("n_label_terms", n_label_terms)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise InputError(f"{name}={value!r}: expected a whole number >= 1")
     return _fit(dtm, int(k), method, random_state, max_iter, n_label_terms, _inputs(dtm, method))
 
 
@@ -168,13 +178,16 @@ def _fit(dtm: Dtm, k: int, method: str, random_state: int, max_iter: int, n_labe
     x, tfidf, fit_x = inputs
     if method == "nmf":
         model = NMF(n_components=int(k), init="nndsvda", random_state=random_state, max_iter=max_iter)
+    else:
+        model = LatentDirichletAllocation(n_components=int(k), random_state=random_state,
+                                          max_iter=max(max_iter // 10, 1), learning_method="batch")
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ConvergenceWarning on tiny inputs
             w = model.fit_transform(fit_x)
-    else:
-        model = LatentDirichletAllocation(n_components=int(k), random_state=random_state, max_iter=max_iter // 10,
-                                          learning_method="batch")
-        w = model.fit_transform(x)
+    except ValueError as err:  # the arguments are checked above; this names the input, not scikit-learn
+        raise InputError(f"cannot fit {k} topics with {method} on {dtm.n_docs} documents and {dtm.n_terms} "
+                         "terms; try fewer topics or a larger corpus") from err
     comp = np.asarray(model.components_, dtype=float)
     comp = comp / np.where(comp.sum(axis=1, keepdims=True) > 0, comp.sum(axis=1, keepdims=True), 1)
     labels = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import re
 
 import pytest
@@ -35,7 +37,7 @@ def test_every_finding_of_briefing_md_is_on_the_slides(pack, slides, monkeypatch
     _, ss = slides
     md = (pack.out_dir / "briefing.md").read_text(encoding="utf-8")
     section = md.split("## 主要发现")[1].split("\n## ")[0]
-    in_md = [x[2:] for x in section.splitlines() if x.startswith("- ")]
+    in_md = [html.unescape(x[2:]) for x in section.splitlines() if x.startswith("- ")]  # briefing.md escapes < >
     on_slides = [p.text[2:] for s in _finding_slides(ss) for sh in s.shapes
                  if sh.has_text_frame and not sh.is_placeholder for p in sh.text_frame.paragraphs if p.text]
     assert len(in_md) == len(pack.findings) > wp.FINDINGS_PER_SLIDE  # more than one slide's worth

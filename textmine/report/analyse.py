@@ -29,6 +29,8 @@ from .options import BriefingOptions
 __all__ = ["analyse", "BriefingResult"]
 
 SECTION_LEVEL = 2
+MIN_TOPIC_REFERENCE = 3
+"""Corpus speeches (besides the speech) a topic model needs: fewer leave no term in 2+ but at most half of them."""
 """Outline depth of the section tables and charts: 一、 sections and their （一） subsections."""
 
 
@@ -46,9 +48,11 @@ class BriefingResult:
     n_reference : int
         Corpus speeches compared with (the speech itself left out).
     k : int
-        Number of topics of ``model`` (given, or chosen by coherence).
-    model : TopicModel
-        Fitted on the corpus plus the speech.
+        Number of topics of ``model`` (given, or chosen by coherence); 0 when topics were skipped.
+    model : TopicModel or None
+        Fitted on the corpus plus the speech; None (and ``topics``, ``topic_comparison``,
+        ``section_topics``, ``topic_trend`` None, the reason in ``unavailable``) when the corpus
+        has fewer than :data:`MIN_TOPIC_REFERENCE` other speeches or too few shared terms.
     ingest_log : DataFrame
         The corpus's ingest log plus a ``skipped`` row per document without Chinese text.
     outline, enumerations, formulas, references, targets, duties : DataFrame
@@ -88,7 +92,7 @@ class BriefingResult:
     options: BriefingOptions
     n_reference: int
     k: int
-    model: TopicModel
+    model: TopicModel | None
     ingest_log: pd.DataFrame
     outline: pd.DataFrame
     enumerations: pd.DataFrame
@@ -102,8 +106,8 @@ class BriefingResult:
     peer_keyness: pd.DataFrame | None
     similar_documents: pd.DataFrame
     choose_k: pd.DataFrame | None
-    topics: pd.DataFrame
-    topic_comparison: pd.DataFrame
+    topics: pd.DataFrame | None
+    topic_comparison: pd.DataFrame | None
     reuse: TextReuse
     wordcloud: pd.DataFrame
     dispersion: pd.DataFrame | None
@@ -234,17 +238,28 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     ref_sim = reference_similarities(corpus_dtm) if corpus_dtm.n_docs >= 2 else None  # the yardstick of a match
     step("similarity")
 
-    # 5 topics --------------------------------------------------------------------------------------
-    all_dtm = corpus_dtm.append(speech_dtm).trim(min_df=2, max_df=0.5)
-    k, scores = o.k, None
-    if k is None:
-        ks = [x for x in o.k_candidates if x <= all_dtm.n_docs]
-        if not ks:
-            ks = [max(2, min(all_dtm.n_docs, 8))]
-        scores = choose_k(all_dtm, ks, random_state=o.random_state)
-        k = int(scores.loc[scores["coherence"].idxmax(), "k"])
-    model = fit_topics(all_dtm, k, random_state=o.random_state)
-    tc = topic_comparison(speech_dtm, corpus_dtm, model, area=area)
+    # 5 topics: skipped, with the reason, on a corpus too small for a topic model -------------------
+    k, scores, model, tc = o.k, None, None, None
+    no_topics = ""
+    if len(peers) < MIN_TOPIC_REFERENCE:
+        no_topics = (f"skipped: the corpus has {len(peers)} speech(es) besides this one; "
+                     f"a topic model needs at least {MIN_TOPIC_REFERENCE}")
+    else:
+        try:
+            all_dtm = corpus_dtm.append(speech_dtm).trim(min_df=2, max_df=0.5)
+            if k is None:
+                ks = [x for x in o.k_candidates if x <= all_dtm.n_docs]
+                if not ks:
+                    ks = [max(2, min(all_dtm.n_docs, 8))]
+                scores = choose_k(all_dtm, ks, random_state=o.random_state)
+                k = int(scores.loc[scores["coherence"].idxmax(), "k"])
+            model = fit_topics(all_dtm, k, random_state=o.random_state)
+            tc = topic_comparison(speech_dtm, corpus_dtm, model, area=area)
+        except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
+            no_topics, scores, model, tc = f"skipped: {err}", None, None, None
+    if no_topics:
+        unavailable.update({name: no_topics for name in ("topics", "topic_comparison", "section_topics",
+                                                         "topic_trend")})
     step("topics")
 
     # 6 text reuse ----------------------------------------------------------------------------------
@@ -254,6 +269,8 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
 
     # the tables behind the charts; one that cannot be made is None, and says why
     def attempt(name: str, make: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
+        if name in unavailable:  # already known to be impossible (no topic model)
+            return None
         try:
             return make()
         except InputError as err:
@@ -263,10 +280,11 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     over = key[key.g2 > 0]
     disp_terms = list(over.term.head(o.dispersion_terms))
     return BriefingResult(
-        doc=doc, cleaned=s, options=o, n_reference=len(peers), k=k, model=model,
+        doc=doc, cleaned=s, options=o, n_reference=len(peers), k=k if model is not None else 0, model=model,
         ingest_log=corpus.log.to_frame(), outline=ol, enumerations=en, formulas=fo, references=rf, targets=tg,
         duties=du, section_keywords=sk, top_terms=top_terms, keyness=key, peer_keyness=pk,
-        similar_documents=sim, choose_k=scores, topics=model.topics(o.topic_terms), topic_comparison=tc,
+        similar_documents=sim, choose_k=scores, topics=model.topics(o.topic_terms) if model is not None else None,
+        topic_comparison=tc,
         reuse=reuse, wordcloud=speech_dtm.top_terms(o.wordcloud_terms),
         dispersion=attempt("dispersion", lambda: dispersion(s, disp_terms)),
         section_topics=attempt("section_topics", lambda: _top_topic_columns(

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
+import time
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,6 +18,7 @@ import pandas as pd
 from ..corpus import BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, load_corpus, read_document
 from ..errors import InputError
 from ..tokenize import Tokenizer
+from ._paths import safe_part
 from .analyse import BriefingResult, analyse
 from .charts import CHARTS, draw_charts
 from .findings import findings
@@ -120,6 +125,10 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
                  text_column: str | None = None, speech_meta: dict[str, Any] | None = None) -> Report:
     """Analyse a speech against a corpus and write the briefing pack to ``out_dir/<speech doc_id>/``.
 
+    The pack is written to a hidden folder beside it and moved into place when complete:
+    a failed or interrupted run leaves no half pack, and a re-run replaces the earlier pack
+    wholly (no stale files from a run with other formats).
+
     The pack: every chart (PNG and/or SVG, 16:9, deterministic bytes); every table as
     CSV in UTF-8 with a BOM; ``briefing.md`` (the key findings in Chinese, numbers taken
     from the analyses, charts embedded); ``briefing.pptx`` (a title slide, a findings
@@ -134,7 +143,8 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         speech's doc_id is left out of the comparisons. A Corpus given is not changed
         (its ``log`` included).
     out_dir : path
-        The pack goes to ``out_dir/<speech doc_id>/``.
+        The pack goes to ``out_dir/<speech doc_id>/`` (the doc_id made safe as a folder name:
+        a slug plus a short hash when it had to change, so nothing is written outside ``out_dir``).
     formats : sequence of {"png", "svg", "csv", "xlsx", "md", "pptx"}
         ``xlsx``: ``briefing.xlsx``, every table with Chinese headers and a 说明 (column guide) sheet.
     top : int, optional
@@ -174,8 +184,61 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     reference = _load_corpus(corpus, on_error=on_error, text_column=text_column)
     result = analyse(doc, reference, options=opts, tokenizer=tokenizer, progress=progress)
 
-    out = Path(out_dir) / result.cleaned.doc_id
-    out.mkdir(parents=True, exist_ok=True)
+    out = Path(out_dir) / safe_part(result.cleaned.doc_id)  # a doc_id from metadata.csv is user input
+    staging = _staging_folder(out)
+    try:
+        report = _write_pack(result, staging, formats, progress)
+        _move_into_place(staging, out)
+    except BaseException:  # Ctrl-C included: a failed run leaves no half pack
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return _relocated(report, staging, out)
+
+
+def _staging_folder(out: Path) -> Path:
+    """A fresh hidden folder beside ``out`` (same file system, so the final move is a rename)."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    except OSError as err:
+        raise InputError(f"cannot write the pack under {out.parent}: {err.strerror or err}") from err
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the pack gets the usual permissions
+    return staging
+
+
+def _move_into_place(staging: Path, out: Path) -> None:
+    """Replace ``out`` (a pack of an earlier run, if any) by ``staging`` wholly: no stale files stay."""
+    old = None
+    if out.exists() or out.is_symlink():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        out.rename(old)
+    try:
+        staging.rename(out)
+    except OSError:
+        if old is not None:  # the earlier pack comes back rather than nothing
+            old.rename(out)
+        raise
+    if old is not None:
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink()
+
+
+def _relocated(report: Report, staging: Path, out: Path) -> Report:
+    """The report with every path moved from the staging folder to ``out``."""
+    def move(p: Path) -> Path:
+        return out / p.relative_to(staging)
+
+    report.out_dir = out
+    report.files = [move(p) for p in report.files]
+    report.charts = {k: (t, w, [move(p) for p in ps]) for k, (t, w, ps) in report.charts.items()}
+    return report
+
+
+def _write_pack(result: BriefingResult, out: Path, formats: list[str], progress: bool) -> Report:
     report = Report(out, formats=set(formats), result=result, tables=tables(result))
     log = result.ingest_log
     report.skipped += [f"corpus file {p}: {why}" for p, why in zip(log.path[log.status == "skipped"],

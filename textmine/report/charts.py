@@ -8,6 +8,7 @@ takes from the :class:`~.options.BriefingOptions`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from . import findings
 from .options import MAX_BARS, BriefingOptions
 
 __all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts"]
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -131,11 +134,15 @@ def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress:
     for spec in tqdm(charts, desc="charts", unit="chart", disable=not progress):
         try:
             fig = figure(spec, result)
+            paths: list[Path] = []
+            if img_formats:
+                paths = save_figure(fig, Path(out_dir) / spec.name, formats=img_formats, dpi=200)
+            drawn[spec.name] = (spec.title, spec.takeaway(result), paths)
         except InputError as err:
             skipped.append(f"chart {spec.name}: {err}")
-            continue
-        paths: list[Path] = []
-        if img_formats:
-            paths = save_figure(fig, Path(out_dir) / spec.name, formats=img_formats, dpi=200)
-        drawn[spec.name] = (spec.title, spec.takeaway(result), paths)
+        except Exception as err:  # one broken chart never takes the briefing down: it is reported instead
+            logger.warning("chart %s could not be drawn: %s: %s", spec.name, type(err).__name__, err)
+            skipped.append(f"chart {spec.name}: 未能生成：{spec.title}（{type(err).__name__}: {err}）")
+            for p in Path(out_dir).glob(f"{spec.name}.*"):  # no half-saved image left in the pack
+                p.unlink()
     return drawn, skipped

@@ -328,8 +328,10 @@ def similar_documents(r: Result) -> str:
     return caveat + "；".join(parts) + "。"
 
 
-def topics(r: Result) -> str:
+def topics(r: Result) -> str | None:
     """主题: the speech's dominant topic against the corpus mean and the same-area mean."""
+    if r.topic_comparison is None:  # too small a corpus: the briefing lists why under 未生成的内容
+        return None
     t0 = r.topic_comparison.iloc[0]
     peers = f"，同领域讲话平均{_pct(t0.peers_mean)}" if not pd.isna(t0.peers_mean) else ""
     caveat = _caveat(r, small="主题模型依据很少、不稳定", unfit="主题主要由其他领域的讲话学得，只能说明本讲话与它们的差别")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from ._cells import safe_frame
+
 __all__ = ["TABLES", "tables", "csv_frame", "write_csv"]
 
 TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
-    ("ingest_log", lambda r: r.ingest_log),
+    ("ingest_log", lambda r: relative_paths(r.ingest_log)),
     ("outline", lambda r: r.outline.drop(columns="text")),
     ("enumerations", lambda r: r.enumerations),
     ("formulas", lambda r: r.formulas),
@@ -33,6 +36,25 @@ TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
 """CSV name → the result's table, in the order they are written (a None table is not written)."""
 
 
+def relative_paths(log: pd.DataFrame) -> pd.DataFrame:
+    """The ingest log with its file paths relative to the corpus root (their common folder).
+
+    The pack is shared: it should not record where the corpus sat on the user's machine.
+    """
+    if log is None or log.empty or "path" not in log:
+        return log
+    absolute = [p for p in log.path.astype(str) if os.path.isabs(p)]
+    if not absolute:
+        return log
+    try:
+        root = os.path.commonpath([os.path.dirname(p) for p in absolute])
+    except ValueError:  # paths on different drives: leave them
+        return log
+    out = log.copy()
+    out["path"] = [os.path.relpath(p, root) if os.path.isabs(p) else p for p in log.path.astype(str)]
+    return out
+
+
 def tables(result: Any) -> dict[str, pd.DataFrame]:
     """The result's tables by CSV name (those that exist)."""
     return {name: df for name, get in TABLES if (df := get(result)) is not None}
@@ -48,10 +70,14 @@ def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(result: Any, out_dir: str | Path) -> list[Path]:
-    """Write each table of the result to ``out_dir/<name>.csv``; return the paths, in order."""
+    """Write each table of the result to ``out_dir/<name>.csv``; return the paths, in order.
+
+    Text cells that a spreadsheet could evaluate (``=``, ``+``, ``-``, ``@``, TAB, CR first)
+    get a leading ``'``, and no cell exceeds Excel's 32,767 characters (see :mod:`._cells`).
+    """
     paths = []
     for name, df in tables(result).items():
         path = Path(out_dir) / f"{name}.csv"
-        csv_frame(df).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g", lineterminator="\n")
+        safe_frame(csv_frame(df)).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g", lineterminator="\n")
         paths.append(path)
     return paths

@@ -18,6 +18,8 @@ small (the charts are flat colours, so nothing visible is lost).
 from __future__ import annotations
 
 import io
+import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -208,4 +210,21 @@ def write_pptx(result: Any, report: Any) -> Path:
                       for lv, m, t in zip(ol.level, ol.marker, ol.title)], [1.2, 1.5, 9.633])
     path = Path(report.out_dir) / "briefing.pptx"
     prs.save(path)
+    _fix_zip_times(path)
     return path
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Date of every zip entry (the earliest a zip can hold): the same run gives the same bytes."""
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite the zip at ``path`` with fixed entry times (python-pptx stamps the wall clock)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info))
+    os.replace(tmp, path)

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._cells import neutralise
 from ..keyness import COLUMN_GUIDE as _KEYNESS_GUIDE
 from .write_csv import csv_frame, tables
 
@@ -80,16 +81,6 @@ COLUMN_GUIDE: dict[str, str] = {
 """Column → what it holds and how to read it (the statistics' formulas from :mod:`textmine.keyness`)."""
 
 _OFFSETS = ("start", "end", "heading_start", "first_start", "target_start", "source_start")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """Text starting with = + - @ TAB or CR gets a leading ' (OWASP CSV injection); other values unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _sheet_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     out = csv_frame(df)  # tuples and lists → 、-joined text
     if name == "outline" and {"level", "title"} <= set(out.columns):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .._text import HAN_CORE_CHARS
 from .._text import cn_to_int
 from ._frame import TITLE_END
 from ._lexicons import Lexicon, lexicon_key, non_formula_words
@@ -62,9 +63,9 @@ _NUMERAL = "一二两三四五六七八九十"
 _NUMBERED_CLASSIFIER = re.compile(  # 三个到位, 八项规定, 三大战略 … (一个… is just "a …")
     rf"^(?!一个)([{_NUMERAL}]{{1,3}}|[0-9]{{1,2}})(?:个|项|大|条|种|点|位|张|句|字|化|不|有|严|为|统一|支)"
 )
-_NUMBERED_ALTERNATING = re.compile(rf"^(?:[{_NUMERAL}][\u4e00-\u9fff]{{1,2}}){{2,4}}$")
+_NUMBERED_ALTERNATING = re.compile(rf"^(?:[{_NUMERAL}][{HAN_CORE_CHARS}]{{1,2}}){{2,4}}$")
 _NUMBERED_ONLY = re.compile(rf"^[{_NUMERAL}]{{2,4}}$")
-_NUMBERED_SHORT = re.compile(rf"^([{_NUMERAL}])[\u4e00-\u9fff]$")  # 三农, 四风, 三公
+_NUMBERED_SHORT = re.compile(rf"^([{_NUMERAL}])[{HAN_CORE_CHARS}]$")  # 三农, 四风, 三公
 
 
 def announced_number(folded: str) -> int | None:

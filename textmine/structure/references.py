@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._text import HAN_CORE_CHARS
 from .._text import is_han
 from ._frame import TextLike, frame, get_text
 from ._lexicons import law_names, media_titles, simplified
@@ -95,7 +96,7 @@ _NAMED_DOC = re.compile(
 )
 _LEADING_VERB = re.compile(_DOC_VERB)
 _MIN_BODY = {"条例": 2, "规划纲要": 4, "规划": 5, "纲要": 4, "行动方案": 4, "实施方案": 4, "行动计划": 4}
-_ISSUER = r"(?:中共中央、国务院|中共中央办公厅、国务院办公厅|中办、国办|中共中央|党中央|国务院办公厅|国务院|全国人大常委会|中央|[\u4e00-\u9fff]{1,6}(?:省委|省政府|市委|市政府|县委|县政府))"
+_ISSUER = r"(?:中共中央、国务院|中共中央办公厅、国务院办公厅|中办、国办|中共中央|党中央|国务院办公厅|国务院|全国人大常委会|中央|[" + HAN_CORE_CHARS + r"]{1,6}(?:省委|省政府|市委|市政府|县委|县政府))"
 _ABOUT_DOC = re.compile(
     rf"(?:(?P<issuer>{_ISSUER})(?:(?:印发|出台|制定|发布|颁布|下发|作出|审议通过)(?:了|的)?)?"
     r"|(?:印发|出台|制定|发布|颁布|下发|作出|审议通过|通过)(?:了|的))"

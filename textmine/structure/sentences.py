@@ -11,7 +11,16 @@ from .._checks import check_type
 from .._text import is_cjkish
 from ._frame import LINEBREAK_CHARS, TextLike, frame, get_text
 
-__all__ = ["sentence_spans", "sentences", "SENTENCE_COLUMNS"]
+__all__ = ["sentence_spans", "sentences", "SENTENCE_COLUMNS", "MAX_SENTENCE_CHARS", "QUOTE_BOUND"]
+
+MAX_SENTENCE_CHARS = 500
+"""No sentence is longer: a longer stretch without a sentence end is cut after its last ；, ，
+or whitespace within the limit (or at the limit). Every row of duties, targets, enumerations
+repeats its sentence, so an unbounded sentence would make those tables grow quadratically."""
+QUOTE_BOUND = 300
+"""An opening quote not closed within this many characters is taken as stray: the sentence
+ends inside it are honoured again from its first one (one stray “ must not swallow a text)."""
+_CUT_AT = "；，;,"
 
 _SENTENCE_SCHEMA = {"sent_id": "int64", "start": "int64", "end": "int64", "text": "str"}
 SENTENCE_COLUMNS = tuple(_SENTENCE_SCHEMA)
@@ -51,9 +60,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Sentences end at ``。！？；`` (and half-width ``! ? ;`` in Chinese context) and at
     line breaks. A terminator inside “…”, ‘…’, 「…」, 『…』, 《…》, 〈…〉 or ASCII
-    "…" does not end a sentence; quote nesting is reset at each line break, so an
-    unclosed quote never swallows more than its line. Terminators and closing
-    quotes/brackets that follow a terminator stay with its sentence.
+    "…" does not end a sentence; quote nesting is reset at each line break, and a quote
+    still open :data:`QUOTE_BOUND` characters on is taken as stray, so an unclosed quote
+    never swallows more than its line or that bound. Terminators and closing
+    quotes/brackets that follow a terminator stay with its sentence. No sentence is
+    longer than :data:`MAX_SENTENCE_CHARS` (cut after ；，or whitespace when it has no end).
 
     Parameters
     ----------
@@ -84,13 +95,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ascii_open = False
     start = 0
     pos = 0
+    open_at = -1  # where the outermost open quote began
+    pending = -1  # the first sentence end seen inside it
     while True:
         m = _SENT_SPECIAL.search(text, pos)
+        i = m.start() if m is not None else n
+        if (inside or ascii_open) and pending >= 0 and i - open_at > QUOTE_BOUND:
+            # a stray quote: forget it and go back to the first sentence end it hid
+            depth, inside, ascii_open = [0] * 6, 0, False
+            pos, pending = pending, -1
+            continue
         if m is None:
             break
-        i = m.start()
         ch = text[i]
         pos = i + 1
+        if not inside and not ascii_open and (ch in _OPEN_Q or ch == '"'):
+            open_at, pending = i, -1
         if ch in LINEBREAK_CHARS:
             _push_span(spans, text, start, i)
             start = i + 1
@@ -107,7 +127,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 inside -= 1
         elif ch == '"':
             ascii_open = not ascii_open
-        elif not inside and not ascii_open and _is_terminator(text, i):
+        elif inside or ascii_open:
+            if pending < 0 and _is_terminator(text, i):
+                pending = i
+        elif _is_terminator(text, i):
             j = i + 1
             while j < n and text[j] in _TRAIL:
                 j += 1
@@ -115,7 +138,29 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             start = j
             pos = j
     _push_span(spans, text, start, n)
-    return spans
+    return _bounded(spans, text)
+
+
+def _bounded(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans cut to :data:`MAX_SENTENCE_CHARS`, after a ；，;, or whitespace where there is one."""
+    if all(e - s <= MAX_SENTENCE_CHARS for s, e in spans):
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE_CHARS:
+            window = text[s:s + MAX_SENTENCE_CHARS]
+            cut = max(window.rfind(c) for c in _CUT_AT) + 1
+            if cut <= 0:
+                cut = next((j + 1 for j in range(len(window) - 1, 0, -1) if window[j].isspace()), 0)
+            if cut <= 0:
+                cut = MAX_SENTENCE_CHARS
+            before = len(out)
+            _push_span(out, text, s, s + cut)
+            s += cut
+            if len(out) == before:  # only whitespace: nothing pushed, go on
+                continue
+        _push_span(out, text, s, e)
+    return out
 
 
 def sentences(doc: TextLike) -> pd.DataFrame:

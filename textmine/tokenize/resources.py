@@ -160,8 +160,11 @@ def load_engine(backend: str, dicts: tuple[tuple[str, str], ...], cache_dir: str
         import jieba
 
         engine = jieba.Tokenizer()
-        engine.tmp_dir = cache_dir  # jieba caches its prefix dictionary here, not in /tmp
-        Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+            engine.tmp_dir = cache_dir  # jieba caches its prefix dictionary here, not in /tmp
+        except OSError:  # a cache path that is a file, or read-only: jieba's default temp folder
+            pass
         with _quiet_jieba():
             engine.initialize()
     for path, _digest in dicts:
