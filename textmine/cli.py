@@ -1,6 +1,6 @@
 """The ``textmine`` command (also ``python -m textmine``).
 
-``textmine report [SPEECH] [--corpus DIR] [--out DIR] [--formats png,svg,csv,md,pptx] [--top N]
+``textmine report [SPEECH] [--corpus DIR] [--out DIR] [--formats png,svg,csv,md,pptx,html] [--top N]
 [--on-error skip|raise] [--text-column NAME] [--title T] [--area A] [--year Y] [--level L]``
 writes the briefing pack for a speech against a corpus (default: the bundled ones).
 Bad input exits non-zero with a one-line error; ``--debug`` shows the traceback.
@@ -32,8 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--corpus", default=None,
                    help="folder (or .csv/.jsonl file) of reference speeches; default: the bundled corpus")
     r.add_argument("--out", default="out", help="output folder (default: out)")
-    r.add_argument("--formats", default="png,svg,csv,md,pptx",
-                   help="comma-separated subset of png,svg,csv,md,pptx (default: all)")
+    r.add_argument("--formats", default="png,svg,csv,md,pptx,html",
+                   help="comma-separated subset of png,svg,csv,md,pptx,html (default: all)")
     r.add_argument("--top", type=int, default=None,
                    help="rows of the top-terms table and chart, terms per side of the keyness chart and "
                         "speeches in the similarity chart (default: 20, 15 and 10)")

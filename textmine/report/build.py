@@ -21,12 +21,13 @@ from .options import BriefingOptions
 from .write_csv import tables, write_csv
 from .write_markdown import write_markdown
 from .write_pptx import write_pptx
+from .write_html import write_html
 
 __all__ = ["build_report", "Report", "FORMATS", "DEFAULT_FORMATS"]
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("png", "svg", "csv", "md", "pptx")
+FORMATS = ("png", "svg", "csv", "md", "pptx", "html")
 DEFAULT_FORMATS = FORMATS
 
 
@@ -38,7 +39,7 @@ class Report:
     ----------
     out_dir : Path
     formats : set of str
-        What was asked for (png, svg, csv, md, pptx).
+        What was asked for (png, svg, csv, md, pptx, html).
     files : list of Path
         Every file written, in order.
     findings : list of str
@@ -134,7 +135,7 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         (its ``log`` included).
     out_dir : path
         The pack goes to ``out_dir/<speech doc_id>/``.
-    formats : sequence of {"png", "svg", "csv", "md", "pptx"}
+    formats : sequence of {"png", "svg", "csv", "md", "pptx", "html"}
     top : int, optional
         Deprecated: sets ``top_terms``, ``keyness_terms`` and ``similar_documents`` of
         ``options`` to this number.
@@ -190,4 +191,6 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         report.files.append(write_markdown(result, report))
     if "pptx" in formats:
         report.files.append(write_pptx(result, report))
+    if "html" in formats:  # briefing.html: self-contained, charts embedded (drawn in memory without png/svg)
+        report.files.append(write_html(result, report))
     return report
