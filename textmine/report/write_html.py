@@ -264,7 +264,9 @@ var lt=sv("text",{x:M,y:M-20,fill:"#9E1B1B","font-size":"14"});lt.textContent="�
 var lb=sv("text",{x:M,y:H-M+30,fill:"#4A6076","font-size":"14"});lb.textContent="参照语料多用";svg.appendChild(lb);
 var lx=sv("text",{x:W-M,y:H-8,"text-anchor":"end",fill:"#666","font-size":"13"});lx.textContent="词频（对数）→";svg.appendChild(lx);
 var selected=null;
-terms.forEach(function(t,i){var c=sv("circle",{cx:px(xs[i]).toFixed(1),cy:py(ys[i]).toFixed(1),r:5,
+// the least key terms first: a term that shares its place with others is drawn, and hovered, on top of them
+var order=terms.map(function(t,i){return i;}).reverse();
+order.forEach(function(i){var t=terms[i];var c=sv("circle",{cx:px(xs[i]).toFixed(1),cy:py(ys[i]).toFixed(1),r:5,
  fill:t.g>0?"#C62828":"#4A6076","fill-opacity":"0.65","data-term":t.t});
  c.addEventListener("mouseenter",function(ev){tip.textContent=t.t+"：本讲话"+t.a+"次（每万词"+t.pa+"），参照语料"+t.b+"次（每万词"+t.pb+"），G²="+t.g;
   tip.hidden=false;var r=svg.getBoundingClientRect();tip.style.left=(ev.clientX-r.left+12)+"px";tip.style.top=(ev.clientY-r.top+12)+"px";});
