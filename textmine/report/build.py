@@ -123,7 +123,9 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     The pack: every chart (PNG and/or SVG, 16:9, deterministic bytes); every table as
     CSV in UTF-8 with a BOM; ``briefing.md`` (the key findings in Chinese, numbers taken
     from the analyses, charts embedded); ``briefing.pptx`` (a title slide, a findings
-    slide, one chart per slide with a one-line takeaway).
+    slide, one chart per slide with a one-line takeaway); ``briefing.html`` (one self-contained
+    page: the charts embedded, a term explorer of the speech against the corpus, a search
+    box, sortable tables; no server or network needed).
 
     Parameters
     ----------
