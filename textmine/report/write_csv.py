@@ -81,3 +81,17 @@ def write_csv(result: Any, out_dir: str | Path) -> list[Path]:
         safe_frame(csv_frame(df)).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g", lineterminator="\n")
         paths.append(path)
     return paths
+
+
+# --- the cleaning record and the codebook analyses (issues 12 and 16): appended, written after the tables above
+TABLES = TABLES + (
+    ("cleaning", lambda r: getattr(r, "cleaning", None)),
+    ("policy_instruments", lambda r: getattr(r, "policy_instruments", None)),
+    ("directive_strength", lambda r: getattr(r, "directive_strength", None)),
+    ("directive_strength_body", lambda r: getattr(r, "directive_strength_body", None)),
+    ("strength_profile", lambda r: getattr(r, "strength_profile", None)),
+    ("tone", lambda r: getattr(r, "tone", None)),
+    ("problems", lambda r: getattr(r, "problems", None)),
+    ("textstats", lambda r: getattr(r, "textstats_percentiles", None)),
+    ("correspondence_map", lambda r: getattr(r, "correspondence_map", None)),
+)
