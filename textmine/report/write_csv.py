@@ -78,7 +78,8 @@ def write_csv(result: Any, out_dir: str | Path) -> list[Path]:
     paths = []
     for name, df in tables(result).items():
         path = Path(out_dir) / f"{name}.csv"
-        safe_frame(csv_frame(df)).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g", lineterminator="\n")
+        safe_frame(csv_frame(df)).to_csv(path, index=False, encoding="utf-8-sig", float_format="%.6g",
+                                         lineterminator="\r\n")  # RFC 4180; a CR inside a cell gets quoted
         paths.append(path)
     return paths
 
