@@ -10,7 +10,7 @@ __all__ = ["write_markdown", "md_text"]
 
 _BREAKS = re.compile(r"[\s\u2028\u2029\x00-\x1f\x7f\x85]+")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;", "~": "&#126;"}
-_SPECIAL = re.compile(r"([\\`*_\[\]#!])")
+_SPECIAL = re.compile(r"([\\`*\[\]#!]|(?<![^\W_])_|_(?![^\W_]))")  # _ inside a word never emphasises
 _LEADING = re.compile(r"^([-+=]|\d+(?=[.)]))")
 
 
