@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -218,7 +219,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """Date of every zip entry (the earliest a zip can hold): the same run gives the same bytes."""
 
 
-def _fix_zip_times(path: Path) -> None:
+def _fix_zip_times(path: Path, core_stamp: str | None = None) -> None:
     """Rewrite the zip at ``path`` with fixed entry times (python-pptx stamps the wall clock)."""
     tmp = path.with_name(path.name + ".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
@@ -226,5 +227,8 @@ def _fix_zip_times(path: Path) -> None:
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             fixed.compress_type = info.compress_type
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info))
+            data = src.read(info)
+            if core_stamp and info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + core_stamp.encode(), data)
+            dst.writestr(fixed, data)
     os.replace(tmp, path)

@@ -15,7 +15,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+import datetime
+
 from ._cells import neutralise
+from .write_pptx import _fix_zip_times
 from ..keyness import COLUMN_GUIDE as _KEYNESS_GUIDE
 from .write_csv import csv_frame, tables
 
@@ -154,5 +157,8 @@ def write_xlsx(result: Any, out_dir: str | Path) -> Path:
         for j, h in enumerate(header):
             ws.column_dimensions[get_column_letter(j + 1)].width = _width([h] + [r[j] for r in rows])
     path = Path(out_dir) / "briefing.xlsx"
+    stamp = datetime.datetime(2000, 1, 1)  # no wall-clock time in the file: the same run gives the same bytes
+    wb.properties.created = wb.properties.modified = stamp
     wb.save(path)
+    _fix_zip_times(path, core_stamp="2000-01-01T00:00:00Z")
     return path
