@@ -337,7 +337,7 @@ def _cut_score(text: str, ts: int, c: int, stats: _Stats, mu: float, sigma: floa
     sigma = max(sigma, 0.4 * mu)
     # titles of one speech differ in length: the prior only leans, it never decides alone
     score = max(-0.3 * ((length - mu) / sigma) ** 2, -_MAX_LENGTH_PENALTY)
-    # the body repeats the title's last words (关于做好维护社会稳定工作做好维护社会稳定工作，…)
+    # the body repeats the title's last words (e.g. 关于抓好秸秆禁烧工作抓好秸秆禁烧工作，…)
     for k in range(min(8, length, len(text) - c), 1, -1):
         if text[c - k:c] == text[c:c + k]:
             score += 4.0 if k >= 3 else 1.5
