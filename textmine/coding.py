@@ -105,8 +105,8 @@ def coding_tokenizer(codebook: CodebookLike, tokenizer: Tokenizer | None = None)
     """
     words = _load(codebook).words
     base = _base(tokenizer)
-    base.engine_  # noqa: B018 - sets fingerprint_
-    key = (words, base.fingerprint_, base.backend_, base.cache, str(base.cache_dir))
+    base.engine_  # noqa: B018 - loads the dictionary before the key is taken
+    key = (words, base.fingerprint, base.backend_, base.cache, str(base.cache_dir))
     if key in _TOKENIZERS:
         return _TOKENIZERS[key]
     split = [w for w in words if base.segment(w) != [w]]

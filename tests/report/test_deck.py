@@ -43,7 +43,7 @@ def test_every_finding_of_briefing_md_is_on_the_slides(pack, slides, monkeypatch
     assert len(in_md) == len(pack.findings) > wp.FINDINGS_PER_SLIDE  # more than one slide's worth
     assert on_slides == in_md
     assert len(_finding_slides(ss)) == -(-len(in_md) // wp.FINDINGS_PER_SLIDE)
-    assert [s.shapes.title.text for s in _finding_slides(ss)][0] == "主要发现（1/2）"
+    assert [s.shapes.title.text for s in _finding_slides(ss)][0] == f"主要发现（1/{len(_finding_slides(ss))}）"
 
 
 def test_16_9_and_titles_are_wrapping_title_placeholders(slides):

@@ -8,17 +8,25 @@ table. The writers (CSV, Markdown, PPTX) and the charts only read it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 from dataclasses import dataclass, field
 from itertools import chain
+import logging
 
 import pandas as pd
 
-from ..clean import clean
+from ..clean import clean, cleaning_table
+from ..clean import cleaning_summary as _cleaning_summary
 from ..corpus import YEAR_UNKNOWN, Corpus, Document, IngestLog, count_cjk
 from ..dtm import Dtm, _docs_frame
 from ..errors import EmptyDocumentError, InputError
 from ..keyness import keyness, peer_keyness
-from ..keywords import cooccurrence, dispersion, section_keywords, section_topics
+from ..keywords import cooccurrence, dispersion, kwic, section_keywords, section_topics
+from ..instruments import policy_instruments
+from ..mapping import correspondence_map
+from ..strength import directive_strength, strength_profile
+from ..textstats import textstats_percentiles
+from ..tone import problems, tone
 from ..structure import duties, enumerations, formulas, outline, references, sentence_spans, targets
 from ..reuse import TextReuse, text_reuse
 from ..similarity import reference_similarities, similar_documents
@@ -27,6 +35,13 @@ from ..topics import TopicModel, choose_k, fit_topics, topic_comparison, topic_t
 from .options import BriefingOptions
 
 __all__ = ["analyse", "BriefingResult"]
+
+logger = logging.getLogger(__name__)
+
+EXPLORER_TERMS = 60
+"""Terms of the term explorer (briefing.html): the most over- and under-used, by |G²|."""
+EXPLORER_SNIPPETS = 8
+"""KWIC snippets kept per explorer term, in the speech and in the corpus each (bounds the page)."""
 
 SECTION_LEVEL = 2
 MIN_TOPIC_REFERENCE = 3
@@ -85,6 +100,31 @@ class BriefingResult:
     reference_similarity : DataFrame or None
         Similarity of every pair of corpus speeches (:func:`~textmine.similarity.reference_similarities`),
         the yardstick the similarity finding judges a match against; None with one corpus speech.
+    cleaning : DataFrame or None
+        The cleaning record of the speech and the corpus (``cleaning.csv``; see
+        :func:`textmine.clean.cleaning_table`).
+    cleaning_summary : str or None
+        One sentence summing up the cleaning (:func:`textmine.clean.cleaning_summary`).
+    policy_instruments : DataFrame or None
+        Departments × policy instruments (:func:`textmine.policy_instruments`, ``by="body"``).
+    directive_strength : DataFrame or None
+        The strength profile per section (:func:`textmine.directive_strength`, ``by="section"``).
+    directive_strength_body : DataFrame or None
+        The strength profile per department (``by="body"``).
+    strength_profile : DataFrame or None
+        The speech's strength profile against the corpus and its same-area peers
+        (:func:`textmine.strength_profile`).
+    tone : DataFrame or None
+        Praise and criticism per section (:func:`textmine.tone`).
+    problems : DataFrame or None
+        The problems the speech lists (:func:`textmine.problems`).
+    textstats_percentiles : DataFrame or None
+        Summary statistics against the corpus (:func:`textmine.textstats_percentiles`).
+    correspondence_map : DataFrame or None
+        The corpus and the speech on a correspondence-analysis map (:func:`textmine.correspondence_map`).
+    explorer : DataFrame or None
+        KWIC snippets of the most key terms in the speech and in the corpus, at most
+        ``EXPLORER_SNIPPETS`` per term and side (feeds the term explorer of briefing.html).
     """
 
     doc: Document
@@ -116,6 +156,18 @@ class BriefingResult:
     topic_trend: pd.DataFrame | None
     unavailable: Mapping[str, str] = field(default_factory=dict)
     reference_similarity: pd.DataFrame | None = None
+    # --- the codebook analyses and the cleaning record (issues 12 and 16) ---
+    cleaning: pd.DataFrame | None = None
+    cleaning_summary: str | None = None
+    policy_instruments: pd.DataFrame | None = None
+    directive_strength: pd.DataFrame | None = None
+    directive_strength_body: pd.DataFrame | None = None
+    strength_profile: pd.DataFrame | None = None
+    tone: pd.DataFrame | None = None
+    problems: pd.DataFrame | None = None
+    textstats_percentiles: pd.DataFrame | None = None
+    correspondence_map: pd.DataFrame | None = None
+    explorer: pd.DataFrame | None = None
 
 
 def _with_chinese(reference: Corpus) -> Corpus:
@@ -148,6 +200,28 @@ def _trend(model: TopicModel, dtm: Dtm, n: int) -> pd.DataFrame:
     trend = trend[[c for c in trend.mean().sort_values(ascending=False).index[:n]]]
     trend.index = [int(y) for y in trend.index]
     return trend
+
+
+def _strength_profile(s: Document, peers: Corpus, tok: Tokenizer) -> pd.DataFrame:
+    sp = strength_profile(s, peers, tokenizer=tok)
+    if not s.meta.get("policy_area"):
+        sp.attrs["note"] = "the speech has no policy_area: no same-area peers"
+    return sp
+
+
+def _explorer(s: Document, peers: Corpus, key: pd.DataFrame) -> pd.DataFrame:
+    """KWIC of the EXPLORER_TERMS terms with the largest |G²|, bounded per term and side."""
+    top = key.reindex(key.g2.abs().sort_values(ascending=False, kind="stable").index).head(EXPLORER_TERMS)
+    frames = []
+    for term in top.term:
+        for side, src in (("speech", s), ("corpus", peers)):
+            k = kwic(src, term, width=20).head(EXPLORER_SNIPPETS)
+            if len(k):
+                frames.append(k.assign(term=term, side=side))
+    cols = ["term", "side", "doc_id", "start", "left", "keyword", "right", "path"]
+    if not frames:
+        return pd.DataFrame(columns=cols)
+    return pd.concat(frames, ignore_index=True)[cols]
 
 
 def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None = None,
@@ -277,6 +351,34 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
             unavailable[name] = str(err)
             return None
 
+    def attempt_any(name: str, make: Callable[[], Any]) -> Any:
+        # the codebook analyses are new: any failure of one is logged and said, never fatal to the report
+        try:
+            return make()
+        except Exception as err:  # noqa: BLE001 — see the comment above
+            logger.warning("briefing: %s could not be made", name, exc_info=True)
+            unavailable[name] = str(err) if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
+            return None
+
+    cleaned_all = [s, *peers]
+    new = dict(
+        cleaning=attempt_any("cleaning", lambda: cleaning_table(cleaned_all)),
+        cleaning_summary=attempt_any("cleaning_summary", lambda: _cleaning_summary(cleaned_all)),
+        policy_instruments=attempt_any("policy_instruments", lambda: policy_instruments(s, by="body", tokenizer=tok)),
+        directive_strength=attempt_any("directive_strength", lambda: directive_strength(s, by="section",
+                                                                                          tokenizer=tok)),
+        directive_strength_body=attempt_any("directive_strength_body", lambda: directive_strength(
+            s, by="body", tokenizer=tok)),
+        strength_profile=attempt_any("strength_profile", lambda: _strength_profile(s, peers, tok)),
+        tone=attempt_any("tone", lambda: tone(s, level="section", tokenizer=tok)),
+        problems=attempt_any("problems", lambda: problems(s, tokenizer=tok)),
+        textstats_percentiles=attempt_any("textstats_percentiles", lambda: textstats_percentiles(
+            s, peers, tokenizer=tok)),
+        correspondence_map=attempt_any("correspondence_map", lambda: correspondence_map(
+            corpus_dtm.append(speech_dtm), target=s.doc_id)),
+        explorer=attempt_any("explorer", lambda: _explorer(s, peers, key)),
+    )
+
     over = key[key.g2 > 0]
     disp_terms = list(over.term.head(o.dispersion_terms))
     return BriefingResult(
@@ -293,5 +395,5 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         cooccurrence=attempt("cooccurrence", lambda: cooccurrence(
             s, n_terms=o.cooccurrence_terms, tokenizer=tok, sentence_tokens=sentence_tokens)),
         topic_trend=attempt("topic_trend", lambda: _trend(model, corpus_dtm.append(speech_dtm), o.trend_topics)),
-        unavailable=unavailable, reference_similarity=ref_sim,
+        unavailable=unavailable, reference_similarity=ref_sim, **new,
     )

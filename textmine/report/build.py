@@ -27,12 +27,13 @@ from .write_csv import tables, write_csv
 from .write_markdown import write_markdown
 from .write_pptx import write_pptx
 from .write_xlsx import write_xlsx
+from .write_html import write_html
 
 __all__ = ["build_report", "Report", "FORMATS", "DEFAULT_FORMATS"]
 
 logger = logging.getLogger(__name__)
 
-FORMATS = ("png", "svg", "csv", "xlsx", "md", "pptx")
+FORMATS = ("png", "svg", "csv", "xlsx", "md", "pptx", "html")
 DEFAULT_FORMATS = FORMATS
 
 
@@ -44,7 +45,7 @@ class Report:
     ----------
     out_dir : Path
     formats : set of str
-        What was asked for (png, svg, csv, xlsx, md, pptx).
+        What was asked for (png, svg, csv, xlsx, md, pptx, html).
     files : list of Path
         Every file written, in order.
     findings : list of str
@@ -132,7 +133,9 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     The pack: every chart (PNG and/or SVG, 16:9, deterministic bytes); every table as
     CSV in UTF-8 with a BOM; ``briefing.md`` (the key findings in Chinese, numbers taken
     from the analyses, charts embedded); ``briefing.pptx`` (a title slide, a findings
-    slide, one chart per slide with a one-line takeaway).
+    slide, one chart per slide with a one-line takeaway); ``briefing.html`` (one self-contained
+    page: the charts embedded, a term explorer of the speech against the corpus, a search
+    box, sortable tables; no server or network needed).
 
     Parameters
     ----------
@@ -145,7 +148,7 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     out_dir : path
         The pack goes to ``out_dir/<speech doc_id>/`` (the doc_id made safe as a folder name:
         a slug plus a short hash when it had to change, so nothing is written outside ``out_dir``).
-    formats : sequence of {"png", "svg", "csv", "xlsx", "md", "pptx"}
+    formats : sequence of {"png", "svg", "csv", "xlsx", "md", "pptx", "html"}
         ``xlsx``: ``briefing.xlsx``, every table with Chinese headers and a 说明 (column guide) sheet.
     top : int, optional
         Deprecated: sets ``top_terms``, ``keyness_terms`` and ``similar_documents`` of
@@ -257,4 +260,6 @@ def _write_pack(result: BriefingResult, out: Path, formats: list[str], progress:
         report.files.append(write_markdown(result, report))
     if "pptx" in formats:
         report.files.append(write_pptx(result, report))
+    if "html" in formats:  # briefing.html: self-contained, charts embedded (drawn in memory without png/svg)
+        report.files.append(write_html(result, report))
     return report

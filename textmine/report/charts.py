@@ -97,6 +97,13 @@ CHARTS: tuple[ChartSpec, ...] = (
     _spec("cooccurrence", "高频词共现网络", "cooccurrence", "plot_cooccurrence", _seed),
     _spec("duties", "部门职责分工", "duties", "plot_duties"),
     _spec("topic_trend", "主题随年份的变化", "topic_trend", "plot_topic_trend"),
+    # --- the codebook analyses (issue 16) ---
+    _spec("policy_instruments", "各部门被赋予的政策工具", "policy_instruments", "plot_policy_instruments"),
+    _spec("directive_strength", "各部分的指令力度", "directive_strength", "plot_directive_strength"),
+    _spec("strength_profile", "指令力度：本讲话与参照、同领域讲话", "strength_profile", "plot_strength_profile"),
+    _spec("tone", "各部分的成绩与问题", "tone", "plot_tone"),
+    _spec("textstats", "文本统计：本讲话在参照语料中的百分位", "textstats_percentiles", "plot_textstats"),
+    _spec("correspondence_map", "对应分析图：讲话与特征词", "correspondence_map", "plot_correspondence_map"),
 )
 """The charts, in briefing order."""
 

@@ -433,3 +433,165 @@ TAKEAWAYS: dict[str, Callable[[Result], str]] = {
     "topic_trend": lambda r: "语料中各主题的年度变化",
 }
 """Chart name → the one-line takeaway under its title (also the slide's headline)."""
+
+
+# =============================================================================
+# Cleaning record and the codebook analyses (issues 12 and 16). A separate block:
+# the functions above are maintained elsewhere; these extend FINDINGS and TAKEAWAYS.
+# Each returns None when its table is unavailable (see ``BriefingResult.unavailable``).
+# =============================================================================
+
+_UNNAMED = "（未指明）"  # textmine.strength.UNNAMED_BODY: a directive that names no department
+
+
+def _table(r: Result, name: str) -> pd.DataFrame | None:
+    df = getattr(r, name, None)
+    return df if df is not None and len(df) else None
+
+
+def _levels_of(df: pd.DataFrame) -> list[str]:
+    levels = df.attrs.get("levels")
+    return list(levels) if levels else [c[len("share_"):] for c in df.columns if c.startswith("share_")]
+
+
+def cleaning(r: Result) -> str | None:
+    """清洗: the one-line summary of the cleaning record (cleaning.csv)."""
+    return getattr(r, "cleaning_summary", None)
+
+
+def policy_instruments(r: Result) -> str | None:
+    """政策工具: matches per side, and the named departments with their main instruments."""
+    pi = _table(r, "policy_instruments")
+    if pi is None:
+        return None
+    sides = pi.groupby("side", sort=False)["count"].sum()
+    order = [s for s in pi.attrs.get("sides", []) if s in sides.index] or list(sides.index)
+    side_text = "、".join(f"{s}{int(sides[s])}处" for s in order)
+    named = pi[pi.body != _UNNAMED]
+    if not len(named):
+        return f"政策工具：{side_text}，均未点名部门。"
+    per_body = []
+    for body, g in named.groupby("body", sort=False):
+        g = g.sort_values("count", ascending=False, kind="stable")
+        per_body.append(f"{body}（{'、'.join(g.instrument.head(2))}）")
+    return (f"政策工具：{side_text}；{named.body.nunique()}个点名部门被赋予工具，如"
+            + "、".join(per_body[:6]) + "。")
+
+
+def strength_profile(r: Result) -> str | None:
+    """指令力度: the level shares and mean score, against the corpus and the same-area peers."""
+    sp = _table(r, "strength_profile")
+    if sp is None:
+        return None
+    rows = sp.set_index("measure")
+    levels = _levels_of(sp)
+    ds = _table(r, "directive_strength")
+    n = f"{int(ds.n_directives.sum())}句指令中" if ds is not None else ""
+    shares = "、".join(f"{lv}{_pct(rows.at[f'share_{lv}', 'target'])}" for lv in levels
+                       if f"share_{lv}" in rows.index)
+    ms = rows.loc["mean_score"]
+    s = f"指令力度：{n}{shares}，平均力度{ms.target:.2f}（参照语料{ms.reference:.2f}"
+    if "n_peers" in rows.columns and ms.n_peers and not pd.isna(ms.peers):
+        strongest = f"share_{levels[0]}"
+        s += (f"；同领域{int(ms.n_peers)}篇讲话{ms.peers:.2f}，本讲话高于{ms.peers_percentile:.0f}%的同领域讲话"
+              + (f"，{levels[0]}句占比高于{rows.at[strongest, 'peers_percentile']:.0f}%" if strongest in rows.index
+                 else ""))
+    return s + "）。"
+
+
+def tone(r: Result) -> str | None:
+    """基调: praise and problem matches, and the section where the problems concentrate."""
+    tn = _table(r, "tone")
+    if tn is None:
+        return None
+    n_praise, n_problem = int(tn.n_praise.sum()), int(tn.n_problem.sum())
+    s = f"基调：成绩表述{n_praise}处、问题表述{n_problem}处"
+    if n_problem:
+        top = tn.loc[tn.n_problem.idxmax()]
+        where = f"“{top.title}”部分" if str(top.title).strip() else "开篇（第一部分之前）"
+        s += f"；问题最集中在{where}（{int(top.n_problem)}处）"
+    return s + "。"
+
+
+def problems(r: Result) -> str | None:
+    """点明的问题: the problems the speech lists (一是…二是…), with the cue."""
+    pb = _table(r, "problems")
+    if pb is None:
+        return None
+    cue = next((c for c in pb.cue if c), "")
+    items = "；".join(f"{m}{p}" for m, p in zip(pb.marker, pb.problem))
+    return f"讲话点明的问题{len(pb)}个" + (f"（“{cue}”）" if cue else "") + f"：{items}。"
+
+
+_STAT_LABELS = {"n_chars": "字数", "n_tokens": "词数", "n_sentences": "句数", "mean_sentence_chars": "平均句长",
+                "mtld": "词汇多样性MTLD", "officialese_share": "套话占比"}
+_ALL_STAT_LABELS = {**_STAT_LABELS, "n_types": "不同词数", "mean_sentence_tokens": "平均句长（词）", "ttr": "类符/形符比TTR"}
+
+
+def textstats_percentiles(r: Result) -> str | None:
+    """文本统计: length, sentences and diversity, each with its percentile in the corpus."""
+    ts = _table(r, "textstats_percentiles")
+    if ts is None:
+        return None
+    rows = ts.set_index("measure")
+
+    def fmt(m: str) -> str:
+        v = rows.at[m, "target"]
+        val = _pct(v) if m == "officialese_share" else (f"{v:.1f}" if m in ("mean_sentence_chars", "mtld")
+                                                        else f"{int(round(v)):,}")
+        return f"{_STAT_LABELS[m]}{val}{'字' if m == 'mean_sentence_chars' else ''}（第{rows.at[m, 'percentile']:.0f}百分位）"
+
+    parts = [fmt(m) for m in _STAT_LABELS if m in rows.index]
+    return f"文本统计（与{int(ts.n_reference.iloc[0])}篇参照讲话比）：" + "、".join(parts) + "。"
+
+
+FINDINGS = FINDINGS + (cleaning, policy_instruments, strength_profile, tone, problems, textstats_percentiles)
+__all__ += ["cleaning", "policy_instruments", "strength_profile", "tone", "problems", "textstats_percentiles"]
+
+
+def _directive_strength_takeaway(r: Result) -> str:
+    ds = r.directive_strength[r.directive_strength.n_directives > 0]
+    busy = ds[ds.n_directives >= 3]  # a section of one or two directives says little about its strength
+    top = (busy if len(busy) else ds).sort_values(["mean_score", "n_directives"], ascending=False, kind="stable").iloc[0]
+    return f"力度最高的部分：{top.path} {top.title}（{int(top.n_directives)}句指令，平均力度{top.mean_score:.2f}）"
+
+
+def _policy_instruments_takeaway(r: Result) -> str:
+    pi = r.policy_instruments
+    sides = pi.groupby("side", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
+    n_named = pi[pi.body != _UNNAMED].body.nunique()
+    return f"点名{n_named}个部门；以{sides.index[0]}工具为主（{int(sides.iloc[0])}处）"
+
+
+def _strength_profile_takeaway(r: Result) -> str:
+    ms = r.strength_profile.set_index("measure").loc["mean_score"]
+    if ms.n_peers and not pd.isna(ms.peers):
+        return f"平均力度{ms.target:.2f}，同领域{int(ms.n_peers)}篇讲话{ms.peers:.2f}（第{ms.peers_percentile:.0f}百分位）"
+    return f"平均力度{ms.target:.2f}，参照语料{ms.reference:.2f}"
+
+
+def _tone_takeaway(r: Result) -> str:
+    tn = r.tone
+    return f"成绩表述{int(tn.n_praise.sum())}处，问题表述{int(tn.n_problem.sum())}处"
+
+
+def _textstats_takeaway(r: Result) -> str:
+    ts = r.textstats_percentiles.set_index("measure")
+    hi, lo = ts.percentile.idxmax(), ts.percentile.idxmin()
+    label = lambda m: _ALL_STAT_LABELS.get(m, m)  # noqa: E731
+    return f"最高：{label(hi)}（第{ts.at[hi, 'percentile']:.0f}百分位）；最低：{label(lo)}（第{ts.at[lo, 'percentile']:.0f}百分位）"
+
+
+def _correspondence_takeaway(r: Result) -> str:
+    ex = r.correspondence_map.attrs.get("explained", [float("nan")] * 2)
+    return f"前两轴解释{_pct(ex[0])}、{_pct(ex[1])}的惯量；红色菱形为本讲话"
+
+
+TAKEAWAYS.update({
+    "policy_instruments": _policy_instruments_takeaway,
+    "directive_strength": _directive_strength_takeaway,
+    "strength_profile": _strength_profile_takeaway,
+    "tone": _tone_takeaway,
+    "textstats": _textstats_takeaway,
+    "correspondence_map": _correspondence_takeaway,
+})

@@ -82,3 +82,17 @@ def write_csv(result: Any, out_dir: str | Path) -> list[Path]:
                                          lineterminator="\r\n")  # RFC 4180; a CR inside a cell gets quoted
         paths.append(path)
     return paths
+
+
+# --- the cleaning record and the codebook analyses (issues 12 and 16): appended, written after the tables above
+TABLES = TABLES + (
+    ("cleaning", lambda r: getattr(r, "cleaning", None)),
+    ("policy_instruments", lambda r: getattr(r, "policy_instruments", None)),
+    ("directive_strength", lambda r: getattr(r, "directive_strength", None)),
+    ("directive_strength_body", lambda r: getattr(r, "directive_strength_body", None)),
+    ("strength_profile", lambda r: getattr(r, "strength_profile", None)),
+    ("tone", lambda r: getattr(r, "tone", None)),
+    ("problems", lambda r: getattr(r, "problems", None)),
+    ("textstats", lambda r: getattr(r, "textstats_percentiles", None)),
+    ("correspondence_map", lambda r: getattr(r, "correspondence_map", None)),
+)
