@@ -245,7 +245,7 @@ def test_reuse_sets_a_near_duplicate_apart():
 
 def test_findings_of_the_tiny_speech_in_order(tiny_result):
     f = findings.findings(tiny_result)
-    assert len(f) == len(findings.FINDINGS) == 11
+    assert len(f) == len(findings.FINDINGS) == 17
     assert f[:3] == [
         "结构：全文分3个部分、4个小节（一、统一思想，看清形势；二、突出重点，抓好落实；三、加强领导，压实责任）。",
         # “绿色家庭”评选 names a campaign: formulas() keeps it as a non-formula, not counted as a 提法
@@ -253,9 +253,21 @@ def test_findings_of_the_tiny_speech_in_order(tiny_result):
         "引用文件2份：《县生活垃圾分类管理办法》（2次）、《省城乡环境卫生条例》。",
     ]
     assert f[4] == "量化目标与时间节点4处，如年底前、全覆盖、到2025年、95%。"
-    assert f[-1].startswith("文本复用：8个句子中有1句与参照讲话相同或近似") and "主要来自p01" in f[-1]
+    reuse = f[10]
+    assert reuse.startswith("文本复用：8个句子中有1句与参照讲话相同或近似") and "主要来自p01" in reuse
     # four reference speeches: every comparison says how little it rests on, and nothing is called original
-    assert f[-1].endswith("（参照语料只有4篇讲话，不足5篇，不能据此判断是否原创）。")
+    assert reuse.endswith("（参照语料只有4篇讲话，不足5篇，不能据此判断是否原创）。")
+    # the cleaning record and the codebook analyses follow, in FINDINGS order
+    assert f[11:] == [
+        "清洗：5篇文档，删除83字；标题、场合、日期、讲话人等5行表头转为元数据。",
+        "政策工具：供给型1处、环境型3处；2个点名部门被赋予工具，如教育（目标规划）、财政（资金投入）。",
+        "指令力度：6句指令中强制16.7%、要求66.7%、引导16.7%、可选0.0%，平均力度3.00（参照语料3.33；"
+        "同领域2篇讲话3.33，本讲话高于25%的同领域讲话，强制句占比高于50%）。",
+        "基调：成绩表述1处、问题表述3处；问题最集中在“短板依然突出”部分（3处）。",
+        "讲话点明的问题3个：一是农村收运体系不全；二是群众参与热情不高；三是末端处理能力不足。",
+        "文本统计（与4篇参照讲话比）：字数296（第100百分位）、词数147（第100百分位）、句数17（第100百分位）、"
+        "平均句长17.4字（第50百分位）、词汇多样性MTLD132.0（第50百分位）、套话占比36.7%（第100百分位）。",
+    ]
     assert all(x.startswith("参照语料只有4篇讲话，不足5篇，") for x in f if x.startswith(("与4篇", "最相似", "主题")))
 
 
@@ -265,7 +277,7 @@ def test_findings_with_nothing_to_report_are_left_out(tiny_result):
     bare = replace(tiny_result, references=tiny_result.references.iloc[:0], duties=tiny_result.duties.iloc[:0],
                    targets=tiny_result.targets.iloc[:0], peer_keyness=None)
     f = findings.findings(bare)
-    assert len(f) == 7 and not any(x.startswith(("引用文件", "部门分工", "量化目标", "与同领域")) for x in f)
+    assert len(f) == 13 and not any(x.startswith(("引用文件", "部门分工", "量化目标", "与同领域")) for x in f)
 
 
 def test_every_chart_has_a_takeaway_and_they_read_the_tables():
@@ -274,7 +286,20 @@ def test_every_chart_has_a_takeaway_and_they_read_the_tables():
                         top_terms=pd.DataFrame({"term": ["分类", "收运", "投放", "减量"]}),
                         outline=pd.DataFrame({"level": [0, 1, 2, 1]}), duties=pd.DataFrame({"bodies": [("城管",)] * 5}),
                         similar_documents=pd.DataFrame({"doc_id": ["p01"], "similarity": [0.5412]}),
-                        topic_comparison=pd.DataFrame({"label": ["垃圾·收运"], "target": [0.8], "corpus_mean": [0.25]}))
+                        topic_comparison=pd.DataFrame({"label": ["垃圾·收运"], "target": [0.8], "corpus_mean": [0.25]}),
+                        policy_instruments=pd.DataFrame({"side": ["环境型", "供给型", "环境型"],
+                                                         "body": ["教育", "财政", "（未指明）"],
+                                                         "instrument": ["目标规划", "资金投入", "考核督查"],
+                                                         "count": [2, 1, 3]}),
+                        directive_strength=pd.DataFrame({"path": ["一", "二", "三"], "title": ["看清形势", "抓好落实", "压实责任"],
+                                                         "n_directives": [1, 4, 3], "mean_score": [4.0, 3.25, 3.5]}),
+                        strength_profile=pd.DataFrame({"measure": ["mean_score"], "target": [3.4], "reference": [3.1],
+                                                       "n_peers": [2], "peers": [3.0], "peers_percentile": [100.0]}),
+                        tone=pd.DataFrame({"n_praise": [1, 0, 2], "n_problem": [0, 3, 0]}),
+                        textstats_percentiles=pd.DataFrame({"measure": ["n_chars", "ttr", "mtld"],
+                                                            "percentile": [90.0, 10.0, 50.0]}),
+                        correspondence_map=pd.DataFrame({"x": [0.0]}))
+    r.correspondence_map.attrs["explained"] = [0.412, 0.203]
     t = {name: f(r) for name, f in findings.TAKEAWAYS.items()}
     assert t["top_terms"] == "出现最多的词：分类、收运、投放"
     assert t["wordcloud"] == "词云突出“分类”等核心词"
@@ -284,6 +309,13 @@ def test_every_chart_has_a_takeaway_and_they_read_the_tables():
     assert t["outline_map"] == "全文分2个部分，各部分侧重点不同"
     assert t["dispersion"] == "收运、分类等关键词在各部分的分布"  # only the terms the chart shows
     assert t["duties"] == "共5处点名部门并布置任务"
+    # a department's instruments; the busiest section of 3+ directives, not the 1-directive one scoring 4.0
+    assert t["policy_instruments"] == "点名2个部门；以环境型工具为主（5处）"
+    assert t["directive_strength"] == "力度最高的部分：三 压实责任（3句指令，平均力度3.50）"
+    assert t["strength_profile"] == "平均力度3.40，同领域2篇讲话3.00（第100百分位）"
+    assert t["tone"] == "成绩表述3处，问题表述3处"
+    assert t["textstats"] == "最高：字数（第90百分位）；最低：类符/形符比TTR（第10百分位）"
+    assert t["correspondence_map"] == "前两轴解释41.2%、20.3%的惯量；红色菱形为本讲话"
 
 
 @pytest.mark.parametrize("name", ["structure", "keyness", "topics", "reuse"])

@@ -17,7 +17,8 @@ from textmine.report.write_csv import csv_frame, write_csv
 from textmine.report.write_markdown import write_markdown
 
 CHARTS = ["top_terms", "wordcloud", "comparison_cloud", "keyness", "topic_shares", "similar", "outline_map",
-          "dispersion", "section_heatmap", "cooccurrence", "duties", "topic_trend"]
+          "dispersion", "section_heatmap", "cooccurrence", "duties", "topic_trend", "policy_instruments",
+          "directive_strength", "strength_profile", "tone", "textstats", "correspondence_map"]
 
 
 def _png_size(path: Path) -> tuple[int, int]:

@@ -436,8 +436,8 @@ TAKEAWAYS: dict[str, Callable[[Result], str]] = {
 
 
 # =============================================================================
-# Cleaning record and the codebook analyses (issues 12 and 16). A separate block:
-# the functions above are maintained elsewhere; these extend FINDINGS and TAKEAWAYS.
+# Cleaning record and the codebook analyses (issues 12 and 16). They extend FINDINGS and
+# TAKEAWAYS rather than sit among the rules above, so that the order of the older findings holds.
 # Each returns None when its table is unavailable (see ``BriefingResult.unavailable``).
 # =============================================================================
 
