@@ -189,3 +189,18 @@ def test_escaped_text_stays_text_in_the_browser(browser, tiny_result, tmp_path):
     assert page.locator("h1").inner_text() == f"标题{EVIL}：文本分析简报"
     assert problems == []
     page.close()
+
+
+def test_term_labels_never_overlap_and_the_key_terms_are_labelled(browser, html_pack):
+    key = html_pack.result.keyness
+    top = key.reindex(key.g2.abs().sort_values(ascending=False, kind="stable").index).term.iloc[0]
+    page, problems, _ = _open(browser, html_pack.out_dir / "briefing.html")
+    boxes = page.eval_on_selector_all(
+        "#term-plot text.term-label",
+        "els => els.map(e => { const b = e.getBBox(); return [e.textContent, b.x, b.y, b.width, b.height]; })")
+    assert boxes and top in [b[0] for b in boxes]
+    overlaps = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[1] < b[1] + b[3] and b[1] < a[1] + a[3] and a[2] < b[2] + b[4] and b[2] < a[2] + a[4]]
+    assert overlaps == []
+    assert problems == []
+    page.close()

@@ -213,7 +213,7 @@ def write_html(result: Any, report: Any) -> Path:
 
 
 _CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","Hiragino Sans GB","SimHei","SimSun","WenQuanYi Micro Hei",sans-serif;margin:0;
 color:#222;background:#fff}main{max-width:1100px;margin:0 auto;padding:1em 1.5em}h1{color:#9E1B1B}
 h2{border-bottom:2px solid #C62828;padding-bottom:.2em;margin-top:1.6em}.meta,.note{color:#666;font-size:.9em}
 nav a{color:#9E1B1B}img.chart{max-width:100%;height:auto;border:1px solid #eee}figure{margin:1.2em 0}
@@ -273,9 +273,20 @@ order.forEach(function(i){var t=terms[i];var c=sv("circle",{cx:px(xs[i]).toFixed
  c.addEventListener("mouseleave",function(){tip.hidden=true;});
  c.addEventListener("click",function(){if(selected){selected.classList.remove("sel");}selected=c;c.classList.add("sel");
   showContexts(box,t.t,"“"+t.t+"”的语境");});
- svg.appendChild(c);
- if(i<25){var lab=sv("text",{x:(px(xs[i])+7).toFixed(1),y:(py(ys[i])+4).toFixed(1),"font-size":"12",fill:"#333","pointer-events":"none"});
-  lab.textContent=t.t;svg.appendChild(lab);}});
+ svg.appendChild(c);});
+// labels for the most key terms, greedily: each label is measured as drawn (whatever font the PC has); one
+// that would overlap a label already placed tries the other side, above and below, and is left out rather
+// than drawn over another
+var boxes=[],placed=0;
+function hits(b){return boxes.some(function(o){return b.x<o.x+o.width&&o.x<b.x+b.width&&b.y<o.y+o.height&&o.y<b.y+b.height;});}
+for(var i=0;i<terms.length&&placed<25;i++){var cx=px(xs[i]),cy=py(ys[i]);
+ var lab=sv("text",{x:0,y:0,"font-size":"12",fill:"#333","pointer-events":"none","class":"term-label"});
+ lab.textContent=terms[i].t;svg.appendChild(lab);var m=lab.getBBox(),w=m.width,h=m.height,up=-m.y;
+ var tries=[[cx+7,cy-h/2],[cx-7-w,cy-h/2],[cx-w/2,cy-7-h],[cx-w/2,cy+7]],ok=false;
+ for(var k=0;k<tries.length&&!ok;k++){var b={x:tries[k][0],y:tries[k][1],width:w,height:h};
+  if(b.x<0||b.x+w>W||b.y<0||b.y+h>H||hits(b)){continue;}
+  lab.setAttribute("x",b.x.toFixed(1));lab.setAttribute("y",(b.y+up).toFixed(1));boxes.push(b);placed++;ok=true;}
+ if(!ok){svg.removeChild(lab);}}
 // ---- search
 var form=document.getElementById("search-form"),input=document.getElementById("search-box"),res=document.getElementById("search-results");
 form.addEventListener("submit",function(ev){ev.preventDefault();var q=input.value.trim();res.textContent="";
