@@ -16,7 +16,6 @@ import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import FrozenInstanceError
-from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -174,6 +173,7 @@ class Tokenizer:
         # Not settings: a memo of filtered raw tokens and the cache connection, both valid
         # for this object's settings only (which is why the settings cannot change).
         object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "_memo_splits", set())
         object.__setattr__(self, "_cache", TokenCache(self._cache_folder) if self.cache else None)
 
     # -- immutability ------------------------------------------------------------------------
@@ -226,6 +226,7 @@ class Tokenizer:
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state.pop("_memo", None)
+        state.pop("_memo_splits", None)
         state.pop("_cache", None)
         return state
 
@@ -273,14 +274,27 @@ class Tokenizer:
             return tuple(t for t in _ASCII_PIECES.findall(tok) if self._keep(t))
         return (tok,) if self._keep(tok) else ()
 
-    def _filter(self, raw: Iterable[str]) -> list[str]:
+    def _filter(self, raw: list[str]) -> list[str]:
         # A speech has far fewer distinct tokens than tokens: decide once per distinct raw token.
-        memo = self._memo
+        # The memo holds the kept token, "" when dropped, or a tuple when an ASCII run splits
+        # ('2011-2020'); splits are rare, so the common case is one C-level pass with no set built.
+        memo, splits = self._memo, self._memo_splits
         if len(memo) > 500_000:
             memo.clear()
-        for tok in set(raw).difference(memo):
-            memo[tok] = self._filter_one(tok)
-        return list(chain.from_iterable(map(memo.__getitem__, raw)))
+            splits.clear()
+        while True:
+            try:
+                kept = list(filter(None, map(memo.__getitem__, raw)))
+                break
+            except KeyError:
+                for tok in set(raw).difference(memo):
+                    one = self._filter_one(tok)
+                    memo[tok] = "" if not one else one[0] if len(one) == 1 else one
+                    if len(one) > 1:
+                        splits.add(tok)
+        if splits and not splits.isdisjoint(raw):
+            return [x for t in kept for x in ((t,) if type(t) is str else t)]
+        return kept
 
     def _filter_tagged(self, raw: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         prefixes = self._keep_pos
