@@ -359,14 +359,20 @@ class Tokenizer:
         found = self._cache.get(keys) if self._cache is not None else {}
         todo = {k: t for k, t in zip(keys, strs) if k not in found}
         if todo:
-            encoded = self._segment(list(todo.items()), n_jobs=n_jobs, progress=progress)
+            computed: dict[str, list[str]] = {}
+            encoded = self._segment(list(todo.items()), n_jobs=n_jobs, progress=progress, lists=computed)
             if self._cache is not None:
                 self._cache.put(encoded)
-            found.update((k, decode_tokens(v)) for k, v in encoded.items())
+            # lists computed in this process are used as they are; only workers' results are decoded
+            found.update((k, computed[k] if k in computed else decode_tokens(v)) for k, v in encoded.items())
         return [list(found[k]) for k in keys]
 
-    def _segment(self, items: list[tuple[str, str]], *, n_jobs: int | None, progress: bool) -> dict[str, str]:
-        """Segment and filter texts; return their encoded cache values keyed like ``items``."""
+    def _segment(self, items: list[tuple[str, str]], *, n_jobs: int | None, progress: bool,
+                 lists: dict[str, list[str]] | None = None) -> dict[str, str]:
+        """Segment and filter texts; return their encoded cache values keyed like ``items``.
+
+        When segmenting in this process, the token lists are also stored into ``lists`` (by key).
+        """
         total = sum(len(t) for _, t in items)
         if n_jobs is None:
             n_jobs = (os.cpu_count() or 1) if total > 300_000 and len(items) > 1 else 1
@@ -381,8 +387,11 @@ class Tokenizer:
         try:
             if n_jobs == 1 or len(texts) == 1:
                 out = []
-                for t in texts:
-                    out.append(encode_tokens(self._compute(t)))
+                for (key, _), t in zip(items, texts):
+                    toks = self._compute(t)
+                    if lists is not None:
+                        lists[key] = toks
+                    out.append(encode_tokens(toks))
                     if bar is not None:
                         bar.update(1)
             else:
