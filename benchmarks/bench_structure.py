@@ -395,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         print("skipped: ../shared absent")
         return 0
 
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # this checkout's textmine, not an installed one
     import textmine as tm
 
     gold = load_gold()
