@@ -276,3 +276,10 @@ def test_a_parallel_frame_inside_a_quotation_is_left_to_the_quotation():
     assert _rows(df, ("formula", "kind", "subkind", "first_start")) == [
         ("我们要统一指挥、统一协调、统一调度，把事办好。", "non_formula", "quotation", 3),
         ("统一指挥、统一协调、统一调度", "parallel", "", 31)]
+
+
+def test_a_banner_of_convenience_and_a_photo_credit():
+    # 打着“…”的旗号: an ironic use; a quotation in a caption that ends in a photo credit: footer
+    assert _rows(formulas("有的人打着“改革创新”的旗号乱作为。")) == [("改革创新", "non_formula", "scare_quote")]
+    assert _rows(formulas("村民在田间劳作，“丰收在望”的横幅挂在村口（李四 摄）。坚持“人民城市”理念。")) == [
+        ("丰收在望", "non_formula", "footer"), ("人民城市", "quoted", "")]
