@@ -146,3 +146,54 @@ def test_bench_skips_without_shared(bench, monkeypatch, capsys):
     monkeypatch.setattr(bench, "SHARED", ROOT / "no-such-shared-dir")
     assert bench.main([]) == 0
     assert capsys.readouterr().out.strip() == "skipped: ../shared absent"
+
+
+def test_cleaning_map_is_exact_and_drops_removed_text(bench):
+    import textmine as tm
+
+    raw = "在全省工作会议上的讲话\r\n（2024年3月5日）\r\n\r\n同志们：一、关于稳就业工作有关部门要抓紧落实。（新华社北京3月5日电）"
+    doc = tm.clean(tm.Document.from_text(raw, doc_id="x"))
+    assert doc.text == "同志们：一、关于稳就业工作有关部门要抓紧落实。"
+    m = bench.CleaningMap(doc)
+    assert m(raw.index("一、")) == doc.text.index("一、")
+    assert m(raw.index("有关部门")) == doc.text.index("有关部门")
+    assert m.removed(raw.index("2024年")) == "header"
+    assert m.removed(raw.index("3月5日电")) == "trailer"
+    assert m.removed(raw.index("有关部门")) == ""
+    entry = {"items": {
+        "outline": [{"start": raw.index("一、"), "level": 1}],
+        "enumerations": [],
+        "duties": [{"start": raw.index("有关部门"), "actor": "有关部门"}],
+        "numbers": [{"start": raw.index("2024年"), "text": "2024年", "kind": "date"},
+                    {"start": raw.index("3月5日电"), "text": "3月5日", "kind": "date"}],
+        "formulas": [],
+        "references": [],
+    }}
+    pred = {"outline": [(doc.text.index("一、"), 1)], "enum": [],
+            "duties": [(doc.text.index("有关部门"), ["有关部门"])], "targets": [], "formulas": [], "refs": []}
+    tally, missed = bench.score_doc(entry, raw, doc.text, pred, tol=0, doc=doc)
+    assert missed == 0
+    assert dict(tally.dropped) == {"header": 1, "trailer": 1}
+    assert tally.c["outline L1 recall"] == [1, 1]
+    assert tally.c["duties actor recall"] == [1, 1]
+
+
+def test_offset_map_is_used_in_raw_order_across_categories(bench):
+    # two captions removed mid-text shift the later text by 300 and then 600; an early duty
+    # scored after the late outline rows must still be found (the search map carries its
+    # running shift, so it runs in raw-offset order)
+    cap = "图片说明" * 75
+    raw = "有关部门要抓紧落实。" + cap + "一、关于今年工作" + cap + "二、关于明年工作"
+    cleaned = raw.replace(cap, "")
+    entry = {"items": {
+        "outline": [{"start": raw.index("一、"), "level": 1}, {"start": raw.index("二、"), "level": 1}],
+        "enumerations": [],
+        "duties": [{"start": raw.index("有关部门"), "actor": "有关部门"}],
+        "numbers": [], "formulas": [], "references": [],
+    }}
+    pred = {"outline": [(cleaned.index("一、"), 1), (cleaned.index("二、"), 1)], "enum": [],
+            "duties": [(cleaned.index("有关部门"), ["有关部门"])], "targets": [], "formulas": [], "refs": []}
+    tally, missed = bench.score_doc(entry, raw, cleaned, pred, tol=0)
+    assert missed == 0
+    assert tally.c["outline L1 recall"] == [2, 2]
+    assert tally.c["duties actor recall"] == [1, 1]

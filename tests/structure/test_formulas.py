@@ -214,3 +214,72 @@ def test_formulas_lexicon_list_joined_by_dun():
     assert _rows(df, ("formula", "parts", "kind", "quoted")) == [
         ("新发展理念、新发展格局", ("新发展理念", "新发展格局"), "lexicon", False),
         ("“三个代表”重要思想、科学发展观", ("“三个代表”重要思想", "科学发展观"), "lexicon", True)]
+
+
+# --- quoted strings that are not formulas: rules of issue 13, on sentences of our own ---------
+
+def test_rejected_practice_is_a_scare_quote_even_before_a_formula_noun():
+    # 破除/克服/防止 … “…”: a practice or view the speech rejects, although 思想 follows
+    df = formulas("要破除“官本位”思想，克服“等靠要”思想，防止“新官不理旧账”问题，坚持“人民城市”理念。")
+    assert _rows(df) == [("官本位", "non_formula", "scare_quote"), ("等靠要", "non_formula", "scare_quote"),
+                         ("新官不理旧账", "non_formula", "scare_quote"), ("人民城市", "quoted", "")]
+
+
+def test_epithet_and_problem_words_after_a_quote_are_scare_quotes():
+    df = formulas("这里素有“鱼米之乡”的美誉，也有“江南粮仓”之称，要走出“边治理边反弹”的怪圈。")
+    assert _rows(df) == [("鱼米之乡", "non_formula", "scare_quote"), ("江南粮仓", "non_formula", "scare_quote"),
+                         ("边治理边反弹", "non_formula", "scare_quote")]
+
+
+def test_a_quote_placed_in_an_earlier_period_is_historical():
+    # numbered in shape, but 上世纪八十年代 / 新中国成立初期 place them in the past
+    df = formulas("上世纪八十年代兴起的“三来一补”政策，新中国成立初期的“一五”计划，今天要落实“六稳”“六保”。")
+    assert _rows(df) == [("三来一补", "non_formula", "historical"), ("一五", "non_formula", "historical"),
+                         ("六稳", "numbered", ""), ("六保", "numbered", "")]
+    # a campaign (…运动) is historical too; 当年 alone ("that year") is no sign of the past
+    assert _rows(formulas("开展“五讲四美”运动。当年实现“三个翻番”。")) == [
+        ("五讲四美", "non_formula", "historical"), ("三个翻番", "numbered", "")]
+
+
+def test_a_network_layout_or_a_programme_phase_is_a_name():
+    df = formulas("全省建成“四纵四横”高速铁路网，实施“三北”六期工程，形成“一核两翼”发展格局。")
+    assert _rows(df) == [("四纵四横", "non_formula", "name"), ("三北", "non_formula", "name"),
+                         ("一核两翼", "numbered", "")]
+
+
+def test_a_quote_with_an_interpunct_is_a_name():
+    df = formulas("举办“山水·人家”文化周，研制出“长风·一号”样机。")
+    assert _rows(df) == [("山水·人家", "non_formula", "name"), ("长风·一号", "non_formula", "name")]
+
+
+def test_a_quote_named_as_verse_or_a_saying_is_not_a_formula():
+    # the words after it (的古训, 这句名言, 的诗句) or a classical line (…者…) outweigh 牢记 before it
+    df = formulas("要牢记“绳锯木断”的古训，牢记“行百里者半九十”，记住“一分耕耘”这句名言，"
+                  "吟诵“春来江水绿如蓝”的诗句，弘扬“艰苦奋斗”的作风。")
+    assert _rows(df) == [("绳锯木断", "non_formula", "saying"), ("行百里者半九十", "non_formula", "saying"),
+                         ("一分耕耘", "non_formula", "saying"), ("春来江水绿如蓝", "non_formula", "poem"),
+                         ("艰苦奋斗", "quoted", "")]
+
+
+def test_quoted_lines_of_verse_joined_by_dun_are_a_poem_not_a_list():
+    df = formulas("诗人写下“长河落日照边关”、“大漠孤烟入远山”，我们要做到“抓基层”、“打基础”。")
+    assert _rows(df, ("formula", "parts", "kind", "subkind")) == [
+        ("长河落日照边关、大漠孤烟入远山", ("长河落日照边关", "大漠孤烟入远山"), "non_formula", "poem"),
+        ("抓基层、打基础", ("抓基层", "打基础"), "quoted", "")]
+    # five-character items of a list are no verse without a clause that introduces verse
+    df = formulas("开展“文化大篷车”、“科普大篷车”下乡。")
+    assert _rows(df) == [("文化大篷车、科普大篷车", "quoted", "")]
+
+
+def test_a_parallel_frame_inside_a_quotation_is_left_to_the_quotation():
+    df = formulas("他说：“我们要统一指挥、统一协调、统一调度，把事办好。”各地要统一指挥、统一协调、统一调度。")
+    assert _rows(df, ("formula", "kind", "subkind", "first_start")) == [
+        ("我们要统一指挥、统一协调、统一调度，把事办好。", "non_formula", "quotation", 3),
+        ("统一指挥、统一协调、统一调度", "parallel", "", 31)]
+
+
+def test_a_banner_of_convenience_and_a_photo_credit():
+    # 打着“…”的旗号: an ironic use; a quotation in a caption that ends in a photo credit: footer
+    assert _rows(formulas("有的人打着“改革创新”的旗号乱作为。")) == [("改革创新", "non_formula", "scare_quote")]
+    assert _rows(formulas("村民在田间劳作，“丰收在望”的横幅挂在村口（李四 摄）。坚持“人民城市”理念。")) == [
+        ("丰收在望", "non_formula", "footer"), ("人民城市", "quoted", "")]

@@ -182,3 +182,43 @@ def test_goal_words_after_the_number_or_inside_words_do_not_make_a_target():
     assert rows(targets(text), ["kind", "form", "text"]) == [
         ("date", "duration", "1个多月"), ("statistic", "quantity", "9次"), ("statistic", "quantity", "3200亩"),
     ]
+
+
+def test_stocktaking_sentence_to_a_date_already_done():
+    # 到+date opening a sentence that says what is already there is the date of a count:
+    # the date is no deadline and the numbers after it are statistics
+    assert _got(targets("到2023年底，全省已建成养老服务站1200个，其中农村站点860个。")) == [
+        ("date", "deadline", "到2023年底", 2023.0, "年"),
+        ("statistic", "quantity", "1200个", 1200.0, "个"),
+        ("statistic", "quantity", "860个", 860.0, "个"),
+    ]
+    # the same frame without 已 is a plan
+    assert _got(targets("到2027年，全省建成养老服务站1500个，其中农村站点900个。")) == [
+        ("target", "deadline", "到2027年", 2027.0, "年"),
+        ("target", "quantity", "1500个", 1500.0, "个"),
+        ("target", "quantity", "900个", 900.0, "个"),
+    ]
+    # a goal word before 已 keeps the deadline a deadline
+    assert _got(targets("到2027年底，要确保新建站点300个，已建成的站点提质增效。")) == [
+        ("target", "deadline", "到2027年底", 2027.0, "年"),
+        ("target", "quantity", "300个", 300.0, "个"),
+    ]
+
+
+def test_reference_year_from_the_cleaned_header():
+    # clean() moves the dateline into the header; a 到+year before it is then a past date
+    import textmine as tm
+
+    raw = "在全市城建工作会议上的讲话\n（2020年5月6日）\n\n同志们：到2019年，全市新建社区公园20个，绿地率提高到41%。"
+    doc = tm.clean(tm.Document.from_text(raw, doc_id="x"))
+    assert doc.header["date"] == "2020-05-06"
+    assert _got(targets(doc)) == [
+        ("date", "deadline", "到2019年", 2019.0, "年"),
+        ("statistic", "quantity", "20个", 20.0, "个"),
+        ("statistic", "percent", "41%", 41.0, "%"),
+    ]
+    # the same body as a bare string has no date of its own: a plan to 2019
+    assert [r[0] for r in _got(targets(doc.text))] == ["target", "target", "target"]
+    # metadata counts too (a corpus with a date column)
+    meta_doc = tm.Document.from_text(doc.text, doc_id="y", date="2020-05-06")
+    assert [r[0] for r in _got(targets(meta_doc))] == ["date", "statistic", "statistic"]

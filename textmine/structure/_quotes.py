@@ -5,15 +5,21 @@ A quoted string is a formula when the lexicon knows it, when it is numbered (“
 (坚持“…”, “…”工作/要求/战略/理念 …). It is not one (kind ``non_formula``) when it is:
 
 - ``footer``: in a photo caption or the page footer (…新华社记者 X/摄);
-- ``poem``: lines of five or seven characters (“装点此关山，今朝更好看。”);
-- ``saying``: a classical line or couplet (之乎者也…, 正所谓“…”);
+- ``poem``: lines of five or seven characters (“装点此关山，今朝更好看。”), a quotation named
+  as verse (“…”的诗句), or lines of five or seven characters after a clause that introduces
+  verse (诗人写下“…”、“…”: not a quoted list);
+- ``saying``: a classical line or couplet (之乎者也…, 正所谓“…”, a line with 兮/矣/焉/哉, a final
+  也/乎, or 者 inside it: “行百里者半九十”), or a quotation named as one (“…”的古训, 这句名言);
 - ``quotation``: a sentence quoted from someone (马克思说：“…。”), or anything longer than
   50 characters; a quoted sentence is never split into parts;
 - ``scare_quote``: a metaphor or ironic word (“卡脖子”技术, 所谓“…”, a wrong view “…论”,
-  “孤岛”现象, 被誉为“…”);
-- ``historical``: a project or slogan of an earlier period (“两弹一星”成功);
+  “孤岛”现象, 被誉为“…”, “…”的美誉/之称), or a practice or view the speech rejects
+  (破除/克服/防止/摒弃“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈);
+- ``historical``: a project or slogan of an earlier period (“两弹一星”成功), a quotation
+  the clause places in the past (上世纪八十年代的“…”, 新中国成立初期的“…”), a “…”运动;
 - ``name``: a name of an event, a product, a brand, a programme or an award (“两会”,
-  “河北净菜”, 荣获“…奖”, “…”活动);
+  “河北净菜”, 荣获“…奖”, “…”活动), a name with an interpunct (“…·…”), a named network
+  layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期);
 - ``term``: any other quoted word the rules cannot place (ranks like “全国第一”, single
   characters, ordinals like “第三次工业革命”, and quoted words with no sign of a formula).
 """
@@ -27,7 +33,7 @@ from .._text import cn_to_int
 from ._frame import TITLE_END
 from ._lexicons import Lexicon, lexicon_key, non_formula_words
 
-__all__ = ["classify_quote", "numbered", "announced_number", "NON_FORMULA_SUBKINDS"]
+__all__ = ["classify_quote", "cited_as", "clause_before", "numbered", "announced_number", "NON_FORMULA_SUBKINDS"]
 
 NON_FORMULA_SUBKINDS = ("footer", "poem", "saying", "quotation", "scare_quote", "historical", "name", "term")
 
@@ -35,19 +41,42 @@ _MAX_FORMULA = 50
 _CLASSICAL = set("之乎者也矣焉哉兮曰莫夫盖其吾汝尔")
 _LINE_SPLIT = re.compile(r"[，。；！？,;!?、]")
 _FOOTER_BEFORE = re.compile(r"(?:责任编辑|编辑[：:]|来源[：:]|图为|图片来源|原标题[：:]|（新华社[^）]{0,20}电）)")
-_CAPTION_AFTER = re.compile(r"^[^。！？\n“”]{0,80}[。！？]?[\s\u3000]*(?:新华社|人民日报|人民网|央视)?记者[^。！？\n]{0,16}摄")
+_CAPTION_AFTER = re.compile(r"^[^。！？\n“”]{0,80}[。！？]?[\s\u3000]*(?:(?:新华社|人民日报|人民网|央视)?记者[^。！？\n]{0,16}摄"
+                            r"|[（(][^（）()\n]{0,20}(?:摄|供图)[）)]|资料图片|资料照片)")
 _SAYING_BEFORE = re.compile(r"(?:正所谓|古人云|古人说|古语说|常言道|俗话说|俗语说|有言|有云|曰|云)[：:，,]?$")
 _SPEECH_BEFORE = re.compile(r"(?:说|讲|道|称|写道|指出|强调|提出|认为|所说|所言|说过|讲过|讲到|问)(?:过)?[：:]$"
                             r"|[：:]$|(?:说|讲|道|称)$")
 _SCARE_BEFORE = re.compile(r"(?:所谓的?|被誉为|誉为|称为|称作|喻为|比作|号称|堪称|当好|当起|是|成为|变成|搞)$")
-_SCARE_AFTER = re.compile(r"^(?:现象|之说|之类|心态|思维|思想作怪)")
+_SCARE_AFTER = re.compile(r"^(?:现象|之说|之类|心态|思维|思想作怪|的?(?:美誉|美称|雅号|之称|之誉)|"
+                          r"的?(?:怪圈|困境|乱象|顽疾|陋习|弊端|倾向|苗头)|的?(?:旗号|幌子|招牌))")
+#: A practice or view the speech rejects: 破除“官本位”思想, 克服“等靠要”思想, 不搞“花架子”.
+_REJECT_BEFORE = re.compile(r"(?:破除|克服|反对|防止|纠正|警惕|摒弃|杜绝|抵制|根治|消除|打破|力戒|切忌|谨防|"
+                            r"摆脱|跳出|走出|告别|遏制|铲除|革除|清除|拒绝|不搞|不当|不做|不要|不能|不得)"
+                            r"(?:了|掉)?(?:各种|一切|所有|那种|这种|种种|一些)?$")
+#: Words after a quotation that name it as a line of verse, a saying or a remark.
+_CITED_AFTER = re.compile(r"^(?:的|这句|这一|这个|这段|那句)?(?:(?P<poem>诗句|名句|诗篇|诗)"
+                          r"|(?P<saying>古训|古语|古话|老话|名言|格言|警句|箴言|俗语|谚语|成语|典故))")
+#: Classical diction in a short line: final particles (兮, 矣, 焉, 哉; 也/乎 at the end), or
+#: 者 inside the line (行百里者半九十) with none of the modern function words.
+_CLASSICAL_LINE = re.compile(r"[兮矣焉哉]|[也乎]$|^[^者的了们是在和对把被让使]{1,5}者[^者的了们是在和对把被让使]{2,5}$")
+#: Where a quotation is placed in an earlier period (上世纪八十年代的“…”, 新中国成立初期的“…”): a
+#: historical term. (当年 is left out: it is as often "that same year" as "back then".)
+_HISTORICAL_BEFORE = re.compile(r"(?:昔日|历史上|上世纪|那个年代|[0-9]{2}年代|[一二三四五六七八九]十年代|"
+                                r"新中国成立(?:之)?初期?|建国初期|计划经济(?:时期|年代))[^，。；！？：]{0,16}$")
+_HISTORICAL_AFTER = re.compile(r"^运动")
+#: A named network or a phase of a programme: “四纵四横”高速铁路网, “三北”六期.
+_LAYOUT_AFTER = re.compile(r"^(?:(?:高速铁路|高速公路|高铁|铁路|公路|城际铁路|综合交通|交通|航道|能源|油气|路|水|电|管)网"
+                           r"|主骨架|(?:综合运输|交通|物流|能源)?大?通道|走廊|[一二三四五六七八九十]+期(?![间待望限盼]))")
+_INTERPUNCT = re.compile(r"[·•・]")
+#: A clause that introduces lines of verse: 诗人写下“…”, 有诗云, 吟出“…”.
+_VERSE_BEFORE = re.compile(r"(?:诗|词人|词中|吟|咏|写下|题写)[^，。；！？]{0,8}$")
 _NOT_SCARE_LUN = ("两点论", "重点论", "认识论", "方法论", "实践论", "矛盾论", "系统论", "唯物论", "辩证论")
 _PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
               "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
               "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
 _NAME_SUFFIX = re.compile(r"(?:奖|杯|号|节|展|赛|会|剧|片|台|站|网|报|刊|书|歌|曲|牌)$")
 _NAME_BEFORE = re.compile(r"(?:系列|荣获|获得|获评|获|入选|名为|命名为|叫做|叫|题为|品牌|冠名)$")
-_NAME_AFTER = re.compile(r"^(?:活动|品牌|大赛|比赛|论坛|晚会|展会|节目|栏目|系列|号|牌|奖|杯|App|APP|平台)")
+_NAME_AFTER = re.compile(r"^(?:活动|品牌|大赛|比赛|论坛|晚会|展会|节目|栏目|系列|号|牌|奖|杯|App|APP|平台|的?称号|的?头衔)")
 _RANK = re.compile(r"^(?:全国|全省|全市|全球|世界|亚洲|国内)?(?:第[一二三四五六七八九十百千0-9]|唯一|首个|首家)")
 #: Words around a quotation that show it is a formula.
 _FORMULA_BEFORE = re.compile(
@@ -97,6 +126,26 @@ def _in_footer(folded: str, start: int, end: int) -> bool:
     return bool(_CAPTION_AFTER.match(folded[end:end + 120]))
 
 
+def clause_before(folded: str, start: int, limit: int = 24) -> str:
+    """The text of the clause before ``start`` (at most ``limit`` characters)."""
+    a = start
+    while a > 0 and start - a < limit and folded[a - 1] not in "，。；！？：,;!?:\n":
+        a -= 1
+    return folded[a:start]
+
+
+def cited_as(lines: tuple[str, ...], *, before: str, after: str) -> str:
+    """``"poem"`` or ``"saying"`` when the words around a quotation name it as verse or a
+    saying (“…”的诗句, “…”这句古语), or when a clause that introduces verse (诗人写下“…”)
+    quotes lines of five or seven characters each; else ``""``."""
+    m = _CITED_AFTER.match(after)
+    if m:
+        return "poem" if m.group("poem") else "saying"
+    if _VERSE_BEFORE.search(before) and {len(x) for x in lines} in ({5}, {7}):
+        return "poem"
+    return ""
+
+
 def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lexicon, *,
                    before: str, after: str) -> tuple[bool, str]:
     """Classify one quotation: ``(is_formula, subkind)``; subkind is ``""`` for a formula.
@@ -120,6 +169,13 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
     listed = non_formula_words().get(c)
     if listed is not None:
         return False, listed
+    cited = cited_as((c,), before=clause_before(folded, start), after=after)
+    if cited:
+        return False, cited
+    if _HISTORICAL_BEFORE.search(clause_before(folded, start)) or _HISTORICAL_AFTER.match(after):
+        return False, "historical"
+    if _LAYOUT_AFTER.match(after) or (_INTERPUNCT.search(c) and "、" not in c):
+        return False, "name"
     if _RANK.match(c):
         return False, "term"
     if numbered(c):
@@ -133,11 +189,15 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
     if re.search(r"[，；]", c):
         return False, _sentence_subkind(c)
     if (c.endswith("论") and len(c) >= 3 and c not in _NOT_SCARE_LUN) or _SCARE_BEFORE.search(before) \
-            or _SCARE_AFTER.match(after):
+            or _SCARE_AFTER.match(after) or _REJECT_BEFORE.search(before):
         return False, "scare_quote"
     if (len(c) >= 4 and c.startswith(_PROVINCES)) or _NAME_SUFFIX.search(c) or _NAME_BEFORE.search(before) \
             or _NAME_AFTER.match(after):
         return False, "name"
-    if _FORMULA_AFTER.match(after) or _FORMULA_BEFORE.search(before):
+    if _FORMULA_AFTER.match(after):
+        return True, ""
+    if _CLASSICAL_LINE.search(c):
+        return False, "saying"  # 牢记“行百里者半九十”: a classical line, even after a formula verb
+    if _FORMULA_BEFORE.search(before):
         return True, ""
     return False, "term"  # no sign of a formula: on the dev gold, calling these formulas returned 19 of 64 non-formulas, not 2

@@ -13,7 +13,7 @@ from .._text import HAN, cn_to_int
 from ._frame import TITLE_END, TextLike, frame, get_text
 from ._lexicons import Lexicon, folded as fold_text, lexicon_for
 from ._parallel import parallel_frames
-from ._quotes import NON_FORMULA_SUBKINDS, announced_number, classify_quote, numbered
+from ._quotes import NON_FORMULA_SUBKINDS, announced_number, cited_as, classify_quote, clause_before, numbered
 from .sentences import SentenceIndex
 
 __all__ = ["formulas", "FORMULA_COLUMNS", "FORMULA_KINDS", "NON_FORMULA_SUBKINDS"]
@@ -169,8 +169,12 @@ def _quote_rows(text: str, folded: str, live: list[_Quote], lex: Lexicon) -> lis
                      for q in group]
             items = tuple(q.content for q in group)
             strong_non = all(not f and sk != "term" for f, sk in kinds)
+            subkind = kinds[0][1] if strong_non else ""
+            cited = cited_as(items, before=clause_before(folded, start), after=after)
+            if not strong_non and cited and not any(f for f, _ in kinds):
+                strong_non, subkind = True, cited  # 诗人写下“…”、“…”: lines of verse, not a list
             found.append((start, "、".join(items), items, "non_formula" if strong_non else "quoted", None,
-                          kinds[0][1] if strong_non else "", True))
+                          subkind, True))
         else:
             q = group[0]
             is_formula, subkind = classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after)
@@ -220,7 +224,11 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
     formula). Filter with ``df[df.kind != "non_formula"]``.
 
     An unquoted match never overlaps another: a lexicon match wins over a numbered one,
-    which wins over a parallel frame; a formula inside a longer one is not repeated.
+    which wins over a parallel frame; a formula inside a longer one is not repeated. A
+    lexicon match or a parallel frame inside one quotation is left to the quotation (a
+    frame inside a quoted sentence is part of that quotation, not a formula of its own).
+    See :mod:`textmine.structure._quotes` for the rules that tell quoted non-formulas
+    (verse, sayings, rejected views, historical terms, names of networks and programmes).
 
     Parameters
     ----------
@@ -291,8 +299,8 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
 
     for items in parallel_frames(folded):
         s, e = items[0][0], items[-1][1]
-        if _overlaps(taken, s, e):
-            continue
+        if _overlaps(taken, s, e) or _overlaps(quote_spans, s, e):
+            continue  # as for the lexicon, a frame inside a quotation is left to the quotation
         taken.append((s, e))
         found.append((s, text[s:e], tuple(text[a:b] for a, b in items), "parallel", None, "", False))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal, Union
 
 import pandas as pd
@@ -115,11 +115,39 @@ def _clause(folded: str, s: int, e: int) -> tuple[int, int]:
     return a, b
 
 
-def _reference_year(folded: str) -> int | None:
-    """The year the text was written: the latest full date in it (2020年11月12日, 2014-06-09)."""
+def _reference_year(folded: str, doc: Any = None) -> int | None:
+    """The year the text was written: the latest full date in it (2020年11月12日, 2014-06-09),
+    else the date the cleaned Document's header or metadata gives (``date``, ``published``:
+    ``clean`` moves a dateline out of the text)."""
     years = [int(m.group(1)) for m in re.finditer(r"(?<!\d)(\d{4})(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})", folded)]
     years = [y for y in years if 1900 <= y <= 2199]
-    return max(years) if years else None
+    if years:
+        return max(years)
+    for source in (getattr(doc, "header", None), getattr(doc, "meta", None)):
+        if not isinstance(source, Mapping):
+            continue
+        for key in ("date", "published"):
+            m = re.match(r"\s*(\d{4})", str(source.get(key) or ""))
+            if m and 1900 <= int(m.group(1)) <= 2199:
+                return int(m.group(1))
+    return None
+
+
+# 到2019年底，全国已有…: a 到+date that opens a sentence whose statement is marked as
+# already done is the date of a stocktaking, not a deadline
+_STOCKTAKING = re.compile(r"^[^，,。；;]{0,6}?到\d{4}年(?:\d{1,2}月)?(?:底|末)?[，,]?(?P<rest>.*)$", re.S)
+_ALREADY = re.compile(r"已经|已有|已达|已(?![经有达])|累计|共有|共计")
+_GOAL_WORD = re.compile(r"力争|确保|目标|预期(?!寿命)|预计|计划|争取|力求|将(?![来军领士])|要(?![求素点闻件])|必须|应当")
+
+
+def _stocktaking(sentence: str) -> bool:
+    m = _STOCKTAKING.match(sentence)
+    if not m:
+        return False
+    rest = m.group("rest")
+    already = _ALREADY.search(rest)
+    goal = _GOAL_WORD.search(rest)
+    return already is not None and (goal is None or goal.start() > already.start())
 
 
 def _regimes(folded: str, spans: list[tuple[int, int]], ref: int | None) -> list[str]:
@@ -144,9 +172,13 @@ def _regimes(folded: str, spans: list[tuple[int, int]], ref: int | None) -> list
     return out
 
 
-def _first_cue(pattern: re.Pattern[str], text: str, ref: int | None) -> re.Match[str] | None:
-    """The first cue; a dated one (到2019年) counts only when its year is not before the text's own."""
+def _first_cue(pattern: re.Pattern[str], text: str, ref: int | None, *,
+               skip_deadline: bool = False) -> re.Match[str] | None:
+    """The first cue; a dated one (到2019年) counts only when its year is not before the text's own
+    (and not at all with ``skip_deadline``: a stocktaking sentence)."""
     for m in pattern.finditer(text):
+        if skip_deadline and m.group().startswith("到"):
+            continue
         y = re.search(r"\d{4}", m.group())
         if y is None or ref is None or int(y.group()) >= ref:
             return m
@@ -161,6 +193,7 @@ def _classify(form: str, folded: str, s: int, e: int, value: float, ref: int | N
     sentence = folded[sent[0]:sent[1]]
     if form in _DATE_FORMS:
         return "date"
+    stocktaking = _stocktaking(sentence)
     if form == "deadline":
         year = None if value != value else int(value)  # NaN: 年内
         if ref is not None and year is not None:
@@ -169,6 +202,8 @@ def _classify(form: str, folded: str, s: int, e: int, value: float, ref: int | N
             if year > ref:
                 return "target"
         if _PAST_CUE.search(clause) and not _STRONG_FUTURE.search(before):
+            return "date"
+        if stocktaking and year is not None and s - sent[0] <= 8:
             return "date"
         return "target"
     if form == "rank":
@@ -182,7 +217,8 @@ def _classify(form: str, folded: str, s: int, e: int, value: float, ref: int | N
     past_c = _PAST_CUE.search(clause) or (None if plan or strong_c else _WEAK_PAST_CUE.search(clause))
     if strong_c and not (past_c and past_c.start() > strong_c.start()):
         return "target"
-    strong_s = _first_cue(_STRONG_FUTURE, sentence, ref)
+    # the date of a stocktaking (到2019年底，已有…) is no goal
+    strong_s = _first_cue(_STRONG_FUTURE, sentence, ref, skip_deadline=stocktaking)
     past_s = _PAST_CUE.search(sentence) or (None if plan else _WEAK_PAST_CUE.search(sentence))
     # a goal word that opens the sentence before the number (主要预期目标是：…, 到2030年，…)
     ahead = strong_s is not None and sent[0] + strong_s.start() < s and \
@@ -225,7 +261,10 @@ def targets(doc: TextLike, *, kind: Union[TargetKind, Iterable[TargetKind], None
 
     Cues inside quotation marks and 《》 do not count (“…计划” is a name). A part marker that names
     a past year (2025年主要目标任务圆满完成 in a 2026 report) starts no plan part.
-    The text's own date is its latest full date (a speech's dateline or footer). ``form`` gives
+    The text's own date is its latest full date (a speech's dateline or footer), else the
+    ``date`` or ``published`` of a cleaned Document's header or of its metadata. A sentence
+    that opens with 到+date and says what is already there (到2019年底，全国已有…) is a
+    stocktaking: its 到2019年底 is a date and its numbers are statistics. ``form`` gives
     the shape, in order of precedence (a span is reported once): ``fulldate``, ``deadline``
     (到2025年, 2021年底前, 年内; ``value`` the year, NaN for 年内), ``month`` (1月7日),
     ``anniversary`` (40周年, not 40周), ``century``, ``year``, ``points`` (2.3个百分点),
@@ -263,7 +302,7 @@ def targets(doc: TextLike, *, kind: Union[TargetKind, Iterable[TargetKind], None
     sents = SentenceIndex(text)
     # cues are read outside quotes and titles: “八七扶贫攻坚计划” is a name, not a plan
     cues = _QUOTED.sub(lambda q: "□" * len(q.group()), folded)
-    ref = _reference_year(folded)
+    ref = _reference_year(folded, doc)
     regimes = _regimes(folded, sents.spans, ref)
     rows: list[dict[str, Any]] = []
     for m in _TARGET.finditer(folded):
