@@ -23,7 +23,7 @@ from .analyse import BriefingResult, analyse
 from .charts import CHARTS, draw_charts
 from .findings import findings
 from .options import BriefingOptions
-from .write_csv import tables, write_csv
+from .write_csv import relative_paths, tables, write_csv
 from .write_markdown import write_markdown
 from .write_pptx import write_pptx
 from .write_xlsx import write_xlsx
@@ -53,7 +53,8 @@ class Report:
     charts : dict
         Chart name → (title, takeaway, list of image paths).
     skipped : list of str
-        Charts or tables that could not be made, and why (e.g. no ``year`` metadata).
+        Charts or tables that could not be made, and why (e.g. no ``year`` metadata), and the
+        corpus files skipped (``corpus file <path>: <why>``, the path from the corpus root).
     tables : dict
         CSV name → the table (also when no CSV was asked for).
     result : BriefingResult or None
@@ -243,7 +244,7 @@ def _relocated(report: Report, staging: Path, out: Path) -> Report:
 
 def _write_pack(result: BriefingResult, out: Path, formats: list[str], progress: bool) -> Report:
     report = Report(out, formats=set(formats), result=result, tables=tables(result))
-    log = result.ingest_log
+    log = relative_paths(result.ingest_log)  # as in ingest_log.csv: paths from the corpus root
     report.skipped += [f"corpus file {p}: {why}" for p, why in zip(log.path[log.status == "skipped"],
                                                                    log.reason[log.status == "skipped"])]
     charted = {spec.table for spec in CHARTS}

@@ -18,7 +18,18 @@ from ..errors import InputError
 from . import findings
 from .options import MAX_BARS, BriefingOptions
 
-__all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts"]
+__all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts", "bounded", "MAX_SECTIONS", "MAX_MAP_DOCUMENTS",
+           "MAX_YEARS"]
+
+MAX_SECTIONS = 40
+"""Sections (rows) drawn by ``outline_map``, ``section_heatmap`` and ``tone``. A longer speech keeps
+its level-1 sections (一、) and the opening first, then the first of them up to this many; the chart
+says how many of how many it shows (the CSVs keep every section). The bundled speech has 14."""
+MAX_MAP_DOCUMENTS = 300
+"""Reference speeches drawn on the ``correspondence_map`` (the speech and the terms always are):
+the most central ones, by mass, when the corpus is larger. The bundled corpus has 43."""
+MAX_YEARS = 40
+"""Years (the latest) drawn by ``topic_trend``. The bundled corpus spans 11."""
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +119,71 @@ CHARTS: tuple[ChartSpec, ...] = (
 """The charts, in briefing order."""
 
 
+def _section_levels(name: str, table: Any, result: Any) -> Any:
+    """The outline level of each row of a section table (0 the opening, 1 一、, 2 （一）)."""
+    import numpy as np
+
+    if "level" in getattr(table, "columns", ()):
+        return table["level"].to_numpy()
+    if "path" in getattr(table, "columns", ()):
+        return np.array([0 if not isinstance(p, str) or not p else p.count(".") + 1 for p in table["path"]])
+    keywords = getattr(result, "section_keywords", None)  # section_topics: the same sections, in the same order
+    if keywords is not None and len(keywords) == len(table) and "level" in keywords:
+        return keywords["level"].to_numpy()
+    return np.ones(len(table), dtype=int)
+
+
+def _first_sections(table: Any, levels: Any, cap: int) -> Any:
+    """At most ``cap`` rows, in text order: the shallowest levels first (deeper ones left out whole)."""
+    import numpy as np
+
+    keep = np.ones(len(table), dtype=bool)
+    for deepest in sorted({int(v) for v in levels if v > 1}, reverse=True):
+        if keep.sum() <= cap:
+            break
+        keep &= levels < deepest
+    rows = np.flatnonzero(keep)[:cap]
+    return table.iloc[rows]
+
+
+def bounded(name: str, table: Any, result: Any) -> tuple[Any, str]:
+    """The table a chart draws, cut to a bounded number of items whatever the input, and a note.
+
+    Returns
+    -------
+    table
+        ``table`` itself when it is within the caps (:data:`MAX_SECTIONS`,
+        :data:`MAX_MAP_DOCUMENTS`, :data:`MAX_YEARS`), else the rows drawn.
+    note : str
+        ``""``, or what was left out (written under the chart), e.g.
+        ``图中列出 40 个部分（共 3001 个，全部见 section_keywords.csv）``.
+    """
+    n = len(table)
+    if name in ("outline_map", "section_heatmap", "tone") and n > MAX_SECTIONS:
+        cut = _first_sections(table, _section_levels(name, table, result), MAX_SECTIONS)
+        csv = {"outline_map": "section_keywords.csv", "tone": "tone.csv"}.get(name)
+        where = f"，全部见 {csv}" if csv else ""
+        return cut, f"图中列出 {len(cut)} 个部分（共 {n} 个{where}）"
+    if name == "correspondence_map" and "kind" in table:
+        docs = (table["kind"] == "document") & ~table["is_target"].astype(bool)
+        if docs.sum() > MAX_MAP_DOCUMENTS:
+            mass = table["mass"].where(docs, -1.0) if "mass" in table else docs.astype(float)
+            kept = set(mass.nlargest(MAX_MAP_DOCUMENTS).index)
+            cut = table[~docs | table.index.isin(kept)]
+            cut.attrs = dict(table.attrs)
+            return cut, f"图中画出 {MAX_MAP_DOCUMENTS} 篇参照讲话（共 {int(docs.sum())} 篇，按权重取前 {MAX_MAP_DOCUMENTS} 篇）"
+    if name == "topic_trend" and n > MAX_YEARS:
+        cut = table.sort_index().iloc[-MAX_YEARS:]
+        return cut, f"图中列出最近 {MAX_YEARS} 年（共 {n} 年）"
+    return table, ""
+
+
 def figure(spec: ChartSpec, result: Any):
-    """Draw one chart of a result; raise InputError when its table is unavailable or unfit."""
+    """Draw one chart of a result; raise InputError when its table is unavailable or unfit.
+
+    The table is cut by :func:`bounded` first, so a chart draws a bounded number of items
+    whatever the length of the speech or the size of the corpus; a cut is noted under the chart.
+    """
     from .. import plots
 
     table = getattr(result, spec.table)
@@ -117,7 +191,12 @@ def figure(spec: ChartSpec, result: Any):
         raise InputError(result.unavailable.get(spec.table, f"no {spec.table} table"))
     if spec.select is not None:
         table = spec.select(result)
-    return getattr(plots, spec.plot)(table, **spec.kwargs(result.options), **spec.result_kwargs(result))
+    table, note = bounded(spec.name, table, result)
+    fig = getattr(plots, spec.plot)(table, **spec.kwargs(result.options), **spec.result_kwargs(result))
+    if note:
+        fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=11, color="#666666",
+                 fontfamily=plots.cjk_font().name)
+    return fig
 
 
 def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
