@@ -129,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         _print_warnings(caught)  # e.g. "folder … holds no document files" before "corpus is empty"
-        print(f"textmine: error: {err}", file=sys.stderr)
+        plain = isinstance(err, OSError) and err.strerror and err.filename is None  # no "[Errno 28]"
+        print(f"textmine: error: {err.strerror if plain else err}", file=sys.stderr)
         return 1
     print(report.summary())
     log = report.tables.get("ingest_log")

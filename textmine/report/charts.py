@@ -23,8 +23,9 @@ __all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts", "bounded", "MAX_SECTI
 
 MAX_SECTIONS = 40
 """Sections (rows) drawn by ``outline_map``, ``section_heatmap`` and ``tone``. A longer speech keeps
-its level-1 sections (一、) and the opening first, then the first of them up to this many; the chart
-says how many of how many it shows (the CSVs keep every section). The bundled speech has 14."""
+its level-1 sections (一、) and the opening first (the word and tone counts of their subsections
+added to them), then the first of them up to this many; the chart says how many of how many it
+shows (the CSVs keep every section). The bundled speech has 14."""
 MAX_MAP_DOCUMENTS = 300
 """Reference speeches drawn on the ``correspondence_map`` (the speech and the terms always are):
 the most central ones, by mass, when the corpus is larger. The bundled corpus has 43."""
@@ -133,8 +134,13 @@ def _section_levels(name: str, table: Any, result: Any) -> Any:
     return np.ones(len(table), dtype=int)
 
 
-def _first_sections(table: Any, levels: Any, cap: int) -> Any:
-    """At most ``cap`` rows, in text order: the shallowest levels first (deeper ones left out whole)."""
+_FOLDED = {"outline_map": ("n_tokens",), "tone": ("n_praise", "n_problem", "n_tokens")}
+"""Counts of a left-out subsection added to its section (the row kept just before it)."""
+
+
+def _first_sections(table: Any, levels: Any, cap: int, fold: Sequence[str] = ()) -> Any:
+    """At most ``cap`` rows, in text order: the shallowest levels first (deeper ones left out whole,
+    their ``fold`` counts added to the section they belong to)."""
     import numpy as np
 
     keep = np.ones(len(table), dtype=bool)
@@ -143,7 +149,19 @@ def _first_sections(table: Any, levels: Any, cap: int) -> Any:
             break
         keep &= levels < deepest
     rows = np.flatnonzero(keep)[:cap]
-    return table.iloc[rows]
+    out = table.iloc[rows].copy()
+    fold = [c for c in fold if c in table.columns]
+    if fold and not keep.all():
+        owner = np.maximum.accumulate(np.where(keep, np.arange(len(table)), -1))  # the kept row at or before
+        sums = table[fold].groupby(owner).sum()
+        out[fold] = sums.reindex(rows).to_numpy()
+        if "n_praise" in out:  # tone: the rates and the balance of the folded counts
+            tokens = out["n_tokens"].where(out["n_tokens"] > 0)
+            out["praise_per_10k"] = out["n_praise"] / tokens * 10_000
+            out["problem_per_10k"] = out["n_problem"] / tokens * 10_000
+            total = (out["n_praise"] + out["n_problem"]).where(lambda t: t > 0)
+            out["balance"] = (out["n_praise"] - out["n_problem"]) / total
+    return out
 
 
 def bounded(name: str, table: Any, result: Any) -> tuple[Any, str]:
@@ -160,7 +178,7 @@ def bounded(name: str, table: Any, result: Any) -> tuple[Any, str]:
     """
     n = len(table)
     if name in ("outline_map", "section_heatmap", "tone") and n > MAX_SECTIONS:
-        cut = _first_sections(table, _section_levels(name, table, result), MAX_SECTIONS)
+        cut = _first_sections(table, _section_levels(name, table, result), MAX_SECTIONS, _FOLDED.get(name, ()))
         csv = {"outline_map": "section_keywords.csv", "tone": "tone.csv"}.get(name)
         where = f"，全部见 {csv}" if csv else ""
         return cut, f"图中列出 {len(cut)} 个部分（共 {n} 个{where}）"
@@ -226,6 +244,8 @@ def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress:
             drawn[spec.name] = (spec.title, spec.takeaway(result), paths)
         except InputError as err:
             skipped.append(f"chart {spec.name}: {err}")
+        except OSError:  # disk full, read-only: not this chart's fault, the pack cannot be written
+            raise
         except Exception as err:  # one broken chart never takes the briefing down: it is reported instead
             logger.warning("chart %s could not be drawn: %s: %s", spec.name, type(err).__name__, err)
             skipped.append(f"chart {spec.name}: 未能生成：{spec.title}（{type(err).__name__}: {err}）")
