@@ -105,7 +105,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.debug:
         logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
-    caught: list[warnings.WarningMessage] = []
     try:
         from .report import BriefingOptions, build_report
 
@@ -128,7 +127,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # one line for the user; the traceback only with --debug
         if args.debug:
             raise
-        _print_warnings(caught)  # e.g. "folder … holds no document files" before "corpus is empty"
         plain = isinstance(err, OSError) and err.strerror and err.filename is None  # no "[Errno 28]"
         print(f"textmine: error: {err.strerror if plain else err}", file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ takes from the :class:`~.options.BriefingOptions`.
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -244,11 +245,22 @@ def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress:
             drawn[spec.name] = (spec.title, spec.takeaway(result), paths)
         except InputError as err:
             skipped.append(f"chart {spec.name}: {err}")
-        except OSError:  # disk full, read-only: not this chart's fault, the pack cannot be written
-            raise
+        except OSError as err:
+            if err.errno in _DISK_ERRORS:  # disk full, read-only: not this chart's fault, the pack cannot be written
+                raise
+            _skip_broken(spec, err, out_dir, skipped)
         except Exception as err:  # one broken chart never takes the briefing down: it is reported instead
-            logger.warning("chart %s could not be drawn: %s: %s", spec.name, type(err).__name__, err)
-            skipped.append(f"chart {spec.name}: 未能生成：{spec.title}（{type(err).__name__}: {err}）")
-            for p in Path(out_dir).glob(f"{spec.name}.*"):  # no half-saved image left in the pack
-                p.unlink()
+            _skip_broken(spec, err, out_dir, skipped)
     return drawn, skipped
+
+
+_DISK_ERRORS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EFBIG") if hasattr(errno, name)}
+"""OSErrors that stop the whole run: the pack cannot be written, whichever chart met them."""
+
+
+def _skip_broken(spec: ChartSpec, err: Exception, out_dir: Path, skipped: list[str]) -> None:
+    """One broken chart never takes the briefing down: it is reported instead, no half-saved image left."""
+    logger.warning("chart %s could not be drawn: %s: %s", spec.name, type(err).__name__, err)
+    skipped.append(f"chart {spec.name}: 未能生成：{spec.title}（{type(err).__name__}: {err}）")
+    for p in Path(out_dir).glob(f"{spec.name}.*"):
+        p.unlink()
