@@ -25,7 +25,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 # Every public name loads its module on first use: ``import textmine`` (and ``textmine --help``)
 # must not pay for pandas, scipy or jieba. Errors are light and stay eager.
 from .errors import (DecodeError, DictionaryFormatError, EmptyDocumentError, InputError,  # noqa: E402
-                     TextmineError, UnsupportedFormatError)
+                     TextmineError, TextmineWarning, UnsupportedFormatError)
 
 _LAZY: dict[str, str] = {
     "BUNDLED_CORPUS": "corpus",
@@ -93,7 +93,7 @@ _LAZY: dict[str, str] = {
 
 _EAGER = [
     "DecodeError", "DictionaryFormatError", "EmptyDocumentError", "InputError", "TextmineError",
-    "UnsupportedFormatError", "BUNDLED_CORPUS", "BUNDLED_SPEECH", "Corpus", "Document",
+    "TextmineWarning", "UnsupportedFormatError", "BUNDLED_CORPUS", "BUNDLED_SPEECH", "Corpus", "Document",
     "bundled_corpus", "bundled_speech", "load_corpus", "read_document", "CleanedDocument", "clean",
     "Tokenizer", "Dtm", "central_bodies", "duties", "enumerations", "formulas", "gov_bodies", "outline", "references",
     "sections", "sentence_spans", "sentences", "targets", "cooccurrence", "dispersion", "keyphrases", "kwic",

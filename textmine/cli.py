@@ -120,16 +120,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             report = build_report(args.speech, args.corpus, out_dir=args.out, formats=formats, options=options,
                                   progress=not args.quiet, on_error=args.on_error, text_column=args.text_column,
                                   speech_meta=speech_meta)
-        for w in caught:  # the ingest's summary, in the console's words
-            print(f"textmine: warning: {str(w.message).replace('corpus.log.to_frame()', 'ingest_log.csv')}",
-                  file=sys.stderr)
+        _print_warnings(caught)
     except KeyboardInterrupt:
         print("textmine: interrupted", file=sys.stderr)
         return 130
     except Exception as err:  # one line for the user; the traceback only with --debug
         if args.debug:
             raise
-        print(f"textmine: error: {err}", file=sys.stderr)
+        plain = isinstance(err, OSError) and err.strerror and err.filename is None  # no "[Errno 28]"
+        print(f"textmine: error: {err.strerror if plain else err}", file=sys.stderr)
         return 1
     print(report.summary())
     log = report.tables.get("ingest_log")
@@ -142,6 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"done in {time.perf_counter() - t0:.1f} s; "
           + (f"open {' or '.join(briefings)}" if briefings else f"the pack is in {report.out_dir}"))
     return 0
+
+
+def _print_warnings(caught: Sequence[warnings.WarningMessage]) -> None:
+    """Each warning as one line in the console's words: no source line, no API hint."""
+    for w in caught:
+        print(f"textmine: warning: {str(w.message).replace('corpus.log.to_frame()', 'ingest_log.csv')}",
+              file=sys.stderr)
 
 
 def _notebooks(folder: str, *, force: bool) -> int:

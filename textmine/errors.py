@@ -14,6 +14,7 @@ __all__ = [
     "EmptyDocumentError",
     "UnsupportedFormatError",
     "DictionaryFormatError",
+    "TextmineWarning",
 ]
 
 
@@ -51,3 +52,12 @@ class UnsupportedFormatError(TextmineError, ValueError):
 
 class DictionaryFormatError(TextmineError, ValueError):
     """A user dictionary or stopword file has a line that cannot be parsed."""
+
+
+class TextmineWarning(UserWarning):
+    """Base class of the warnings textmine gives: the work went on, but something needs a look.
+
+    For example :func:`textmine.load_corpus` of a folder that holds no document files, or a
+    load that skipped files (each listed in ``corpus.log``). Silence them all with
+    ``warnings.simplefilter("ignore", textmine.TextmineWarning)``.
+    """

@@ -415,3 +415,142 @@ def test_read_document_of_a_folder_says_so(tmp_path):
 
     with pytest.raises(tm.InputError, match=rf"^path {tmp_path} is a folder; use load_corpus\(\) for folders$"):
         tm.read_document(tmp_path)
+
+
+def test_load_corpus_of_an_empty_folder_warns_naming_it(tmp_path):
+    import textmine as tm
+
+    (tmp_path / "README.md").write_text("说明", encoding="utf-8")  # listed as documentation, not a speech
+    with pytest.warns(tm.TextmineWarning, match=rf"^load_corpus: folder {tmp_path} holds no document files"):
+        corpus = tm.load_corpus(tmp_path)
+    assert len(corpus) == 0
+
+
+def test_cli_names_each_skipped_file_in_one_clean_line(tiny_files, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(tiny_files[1], corpus)
+    (corpus / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8garbage\x81")
+    (corpus / "empty.txt").write_bytes(b"")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    run = subprocess.run([sys.executable, "-m", "textmine", "report", str(tiny_files[0]), "--corpus", str(corpus),
+                          "--out", str(tmp_path / "out"), "--formats", "csv", "--k", "2", "--quiet"],
+                         env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == "textmine: warning: load_corpus skipped 2 file(s) or row(s); see ingest_log.csv\n"
+    skipped = [line for line in run.stdout.splitlines() if line.startswith("  skipped: corpus file")]
+    assert skipped == [
+        "  skipped: corpus file bad.txt: cannot decode bad.txt: invalid byte at offset 2 (not utf-16-le: illegal "
+        "UTF-16 surrogate at offset 2); expected UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK",
+        "  skipped: corpus file empty.txt: empty.txt is empty: it holds no text"]
+    assert str(corpus) not in run.stdout and "UserWarning" not in run.stderr
+    log = (tmp_path / "out" / "s00" / "ingest_log.csv").read_text(encoding="utf-8-sig")
+    assert str(corpus) not in log and "cannot decode bad.txt: invalid byte" in log
+
+
+def test_cli_empty_corpus_folder_is_one_line_error(tiny_files, tmp_path, capsys):
+    from textmine.cli import main
+
+    (tmp_path / "empty").mkdir()
+    code = main(["report", str(tiny_files[0]), "--corpus", str(tmp_path / "empty"), "--out", str(tmp_path / "o"),
+                 "--quiet"])
+    assert code == 1
+    assert capsys.readouterr().err == "textmine: error: corpus is empty: it holds no document with Chinese text\n"
+
+
+def test_read_only_out_names_the_folder(tiny_files, tmp_path, monkeypatch, capsys):
+    """A read-only --out parent, simulated (chmod has no effect when the tests run as root)."""
+    import errno
+    import tempfile
+
+    from textmine.cli import main
+
+    def denied(*a, **k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)
+    code = main(["report", str(tiny_files[0]), "--corpus", str(tiny_files[1]), "--out", str(tmp_path / "ro"),
+                 "--formats", "csv", "--k", "2", "--quiet"])
+    assert code == 1
+    assert capsys.readouterr().err == f"textmine: error: cannot write the pack under {tmp_path / 'ro'}: " \
+                                      "Permission denied\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root ignores a folder's permissions")
+def test_read_only_out_for_real(tiny_files, tmp_path, capsys):
+    from textmine.cli import main
+
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    try:
+        code = main(["report", str(tiny_files[0]), "--corpus", str(tiny_files[1]), "--out", str(ro),
+                     "--formats", "csv", "--k", "2", "--quiet"])
+    finally:
+        ro.chmod(0o755)
+    assert code == 1 and f"cannot write the pack under {ro}: Permission denied" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["csv", "png"])
+def test_disk_full_names_the_pack_and_leaves_nothing(tiny_files, tmp_path, monkeypatch, capsys, where):
+    import errno
+
+    from textmine.cli import main
+    from textmine.report import build as build_mod
+    from textmine.report import charts
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    if where == "csv":
+        monkeypatch.setattr(build_mod, "write_csv", full)
+    else:  # inside a chart: a full disk is not one chart's failure, the run stops
+        monkeypatch.setattr(charts, "save_figure", full, raising=False)
+        import textmine.plots as plots
+        monkeypatch.setattr(plots, "save_figure", full)
+    out = tmp_path / "out"
+    code = main(["report", str(tiny_files[0]), "--corpus", str(tiny_files[1]), "--out", str(out),
+                 "--formats", "csv,png", "--k", "2", "--quiet"])
+    assert code == 1
+    assert capsys.readouterr().err == (f"textmine: error: cannot write the pack to {out / 's00'}: "
+                                       "No space left on device\n")
+    assert _hidden_or_pack(out) == []
+
+
+@pytest.mark.slow
+def test_cli_sigkill_after_the_staging_folder_appears_then_rerun(tmp_path):
+    """The real command on the bundled data, killed while it writes; the re-run cleans up after it."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    cmd = [sys.executable, "-m", "textmine.cli", "report", "--out", str(out), "--formats", "csv,png,md", "--quiet"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    staging = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        staging = [p for p in out.glob(".*.partial-*")] if out.exists() else []
+        if staging and any(staging[0].iterdir()):
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None and staging, "the run ended before its staging folder appeared"
+    proc.send_signal(signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL
+    left = _hidden_or_pack(out)
+    assert left == [staging[0].name] and left[0].split("-")[1] == str(proc.pid)  # no pack, only the staging
+    keep = out / f"{left[0].split('.partial-')[0]}.partial-1-concurrent"  # pid 1 is alive: a concurrent run's
+    keep.mkdir()
+    ok = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr[-2000:]
+    names = _hidden_or_pack(out)
+    assert names == sorted([keep.name, names[-1]]) and not names[-1].startswith(".")  # the killed run's is gone
+    pack = out / names[-1]
+    assert {"briefing.md", "keyness.csv", "top_terms.png"} <= {p.name for p in pack.iterdir()}
+    md = (pack / "briefing.md").read_text(encoding="utf-8")
+    assert all((pack / link).is_file() for link in __import__("re").findall(r"\]\(([^)]+\.png)\)", md))

@@ -61,6 +61,18 @@ def test_pack_has_every_chart_table_and_briefing(packs):
     assert all(p.is_file() for p in rep.files)
 
 
+def test_the_bundled_charts_are_within_the_caps(packs):
+    """The caps of issue 14 never cut the bundled speech's charts (14 sections, 43 speeches, 11 years)."""
+    rep = packs[0][0]
+    r = rep.result
+    for spec in charts.CHARTS:
+        table = getattr(r, spec.table)
+        if table is not None:
+            cut, note = charts.bounded(spec.name, table, r)
+            assert cut is table and note == "", spec.name
+    assert len(r.section_keywords) == 14 and len(r.dispersion.attrs["sections"]) == 13 and len(r.dispersion) == 130
+
+
 def test_csvs_are_utf8_with_bom_and_readable(packs):
     rep, _ = packs[0]
     raw = (rep.out_dir / "references.csv").read_bytes()

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from ..errors import DecodeError, EmptyDocumentError, InputError, UnsupportedFormatError
+from ..errors import DecodeError, EmptyDocumentError, InputError, TextmineWarning, UnsupportedFormatError
 from .decode import read_bytes
 from .document import Corpus, Document
 from .log import IngestLog
@@ -294,7 +294,7 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
         body, full_text, 正文 …), else the column with the most Chinese text.
     on_error : {"raise", "skip"}
         What to do with a file (or table row) that cannot be read. ``"skip"`` records it in
-        ``corpus.log`` with the reason, and warns. Files that are not documents (hidden files,
+        ``corpus.log`` with the reason, and warns (a :class:`~textmine.TextmineWarning`). Files that are not documents (hidden files,
         FIFOs, dangling links, bookkeeping tables without a text column in a folder) are logged
         and skipped either way.
     progress : bool
@@ -304,6 +304,12 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
     -------
     Corpus
         With ``corpus.log`` listing every file met and what happened to it.
+
+    Warns
+    -----
+    TextmineWarning
+        When a folder holds no document files (naming the folder), and when files or rows
+        were skipped, duplicated or read with a warning (see ``corpus.log``).
     """
     if on_error not in ("raise", "skip"):
         raise InputError(f"on_error={on_error!r}: expected 'raise' or 'skip'")
@@ -320,6 +326,7 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
         if not p.is_dir():
             items.append((p, None))
             continue
+        n_before = len(items)
         for f in walk(p, log):
             if f.name == METADATA_FILE:
                 if metadata is None:
@@ -335,6 +342,9 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
                 log.add(f, "skipped", f"unsupported file type {f.suffix or '(none)'!r}")
             else:
                 items.append((f, p))
+        if len(items) == n_before:
+            warnings.warn(f"load_corpus: folder {p} holds no document files (expected files such as .txt, .docx, "
+                          ".pdf, .csv); nothing was read from it", TextmineWarning, stacklevel=2)
 
     file_meta: dict[Path, dict] = {}
     for t in sorted(tables, key=lambda t: len(t.folder.parts)):  # nearer tables override farther ones
@@ -397,5 +407,5 @@ def load_corpus(path_or_paths: str | Path | Iterable[str | Path], metadata: str 
         parts = [f"skipped {n_skipped} file(s) or row(s)"] if n_skipped else []
         parts += [f"{len(log.duplicates)} duplicate(s)"] if log.duplicates else []
         parts += [f"{len(log.warnings)} warning(s)"] if log.warnings else []
-        warnings.warn(f"load_corpus {', '.join(parts)}; see corpus.log.to_frame()", stacklevel=2)
+        warnings.warn(f"load_corpus {', '.join(parts)}; see corpus.log.to_frame()", TextmineWarning, stacklevel=2)
     return Corpus(docs, log=log)

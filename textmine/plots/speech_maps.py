@@ -16,7 +16,14 @@ from ._common import (_axes_size_pt, _check_ax, _check_title, _figure_and_axes, 
                       _require_frame, _set_title, _shorten, _style_axes, _text_width)
 from ._style import _SMALL_SIZE, _TEXT_SIZE, _LABEL_SIZE, PALETTE, _family, _percent_formatter, plot_style
 
-__all__ = ["plot_section_keywords", "plot_dispersion"]
+__all__ = ["plot_section_keywords", "plot_dispersion", "MAX_BOUNDARIES", "MAX_TICKS"]
+
+MAX_BOUNDARIES = 60
+"""Section boundaries :func:`plot_dispersion` draws: beyond it, the level-1 ones only; still beyond,
+every n-th of those (so a speech of 60,000 sections draws at most this many lines)."""
+MAX_TICKS = 1000
+"""Occurrences of one term :func:`plot_dispersion` draws one by one: beyond it, ticks less than
+1/2000 of the width apart are drawn once (the picture is the same; the count in the label is all of them)."""
 
 # ---------------------------------------------------------------------------
 # Section keywords (outline map)
@@ -168,7 +175,10 @@ def plot_dispersion(df: pd.DataFrame, *, ax: Axes | None = None,
         (one ``LineCollection`` per term that occurs, in ``ax.collections``);
         section starts as vertical lines (solid for level 1, dotted below),
         labelled with their heading marker (一、, （三）…; level-2 labels only when
-        there are at most 12 boundaries).
+        there are at most 12 boundaries). Bounded whatever the input: at most
+        :data:`MAX_BOUNDARIES` section lines (level 1 only beyond it, then every
+        n-th) and, for a term with more than :data:`MAX_TICKS` occurrences, one
+        tick per 1/2000 of the width.
 
     Raises
     ------
@@ -193,6 +203,8 @@ def plot_dispersion(df: pd.DataFrame, *, ax: Axes | None = None,
         for i, term in enumerate(terms):
             pos = rel[term_col == term]
             counts.append(len(pos))
+            if len(pos) > MAX_TICKS:
+                pos = np.unique(np.round(pos * 2000)) / 2000
             if len(pos):
                 ax.vlines(pos, i - 0.36, i + 0.36, color=PALETTE["focus"], linewidth=1.6)
         ax.set_yticks(np.arange(m), labels=[f"{_shorten(t, 10)}（{c}）" for t, c in zip(terms, counts)])
@@ -201,6 +213,10 @@ def plot_dispersion(df: pd.DataFrame, *, ax: Axes | None = None,
             ax.axhline(i, color=PALETTE["grid"], linewidth=0.6, zorder=0)
         if sections is not None:
             shown = sections[sections["rel_start"] > 0]
+            if len(shown) > MAX_BOUNDARIES:
+                shown = shown[shown["level"] <= 1]
+            if len(shown) > MAX_BOUNDARIES:
+                shown = shown.iloc[np.linspace(0, len(shown) - 1, MAX_BOUNDARIES).round().astype(int)]
             label_level2 = len(shown) <= 12
             for path, x, level in zip(shown["path"], shown["rel_start"], shown["level"]):
                 major = level <= 1

@@ -43,6 +43,12 @@ EXPLORER_TERMS = 60
 EXPLORER_SNIPPETS = 8
 """KWIC snippets kept per explorer term, in the speech and in the corpus each (bounds the page)."""
 
+MAX_SPEECH_CHARS = 1_000_000
+"""The longest speech :func:`analyse` takes, in characters. A long government work
+report has about 40,000; a text over the limit (a whole year's gazette, a book) is refused with a
+message that says so, rather than running for hours. Every chart is bounded whatever the length
+(see :mod:`.charts`); this bounds the time and memory of the analyses."""
+
 SECTION_LEVEL = 2
 MIN_TOPIC_REFERENCE = 3
 """Corpus speeches (besides the speech) a topic model needs: fewer leave no term in 2+ but at most half of them."""
@@ -251,6 +257,8 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     ------
     EmptyDocumentError
         The speech has no Chinese text, or no corpus document is left to compare with.
+    InputError
+        The speech is longer than :data:`MAX_SPEECH_CHARS` characters.
     """
     from tqdm.auto import tqdm
 
@@ -261,6 +269,10 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         raise InputError(f"doc is a {type(doc).__name__}; expected a Document (see read_document)")
     if not isinstance(reference, Corpus):
         raise InputError(f"reference is a {type(reference).__name__}; expected a Corpus (see load_corpus)")
+    if len(doc.text) > MAX_SPEECH_CHARS:  # checked before any work, so a huge file fails at once
+        raise InputError(f"speech {doc.source or doc.doc_id} has {len(doc.text):,} characters; expected at most "
+                         f"{MAX_SPEECH_CHARS:,} (a long work report has about 40,000): split it into parts "
+                         "and analyse each")
     if count_cjk(doc.text) == 0:
         raise EmptyDocumentError(f"speech {doc.source or doc.doc_id} has no Chinese text to analyse")
     corpus = _with_chinese(reference)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import shutil
@@ -23,7 +24,7 @@ from .analyse import BriefingResult, analyse
 from .charts import CHARTS, draw_charts
 from .findings import findings
 from .options import BriefingOptions
-from .write_csv import tables, write_csv
+from .write_csv import relative_paths, tables, write_csv
 from .write_markdown import write_markdown
 from .write_pptx import write_pptx
 from .write_xlsx import write_xlsx
@@ -53,7 +54,8 @@ class Report:
     charts : dict
         Chart name → (title, takeaway, list of image paths).
     skipped : list of str
-        Charts or tables that could not be made, and why (e.g. no ``year`` metadata).
+        Charts or tables that could not be made, and why (e.g. no ``year`` metadata), and the
+        corpus files skipped (``corpus file <path>: <why>``, the path from the corpus root).
     tables : dict
         CSV name → the table (also when no CSV was asked for).
     result : BriefingResult or None
@@ -192,23 +194,61 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
     try:
         report = _write_pack(result, staging, formats, progress)
         _move_into_place(staging, out)
+    except OSError as err:  # disk full, read-only, quota: the message names where
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(err, out) from err
     except BaseException:  # Ctrl-C included: a failed run leaves no half pack
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return _relocated(report, staging, out)
 
 
+def _write_error(err: OSError, out: Path) -> OSError:
+    """``err`` again (same errno, so the same OSError subclass), its message naming the pack and the file."""
+    where = f" (writing {err.filename})" if err.filename else ""
+    return OSError(err.errno, f"cannot write the pack to {out}: {err.strerror or err}{where}")
+
+
 def _staging_folder(out: Path) -> Path:
     """A fresh hidden folder beside ``out`` (same file system, so the final move is a rename)."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+        _remove_stale(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-{os.getpid()}-", dir=out.parent))
     except OSError as err:
         raise InputError(f"cannot write the pack under {out.parent}: {err.strerror or err}") from err
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the pack gets the usual permissions
     return staging
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl-C there: never remove on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):  # alive but not ours, or cannot tell: keep its folder
+        return True
+    return True
+
+
+def _remove_stale(out: Path) -> None:
+    """Remove the staging (and set-aside) folders of earlier runs into ``out`` that were killed.
+
+    Their names carry the pid of the run that made them (``.<name>.partial-<pid>-…``,
+    ``.<name>.old-<pid>-…``); a folder whose process is still alive, such as a concurrent
+    run's, is left alone.
+    """
+    for kind in ("partial", "old"):
+        for p in out.parent.glob(f".{glob.escape(out.name)}.{kind}-*"):
+            pid = p.name[len(f".{out.name}.{kind}-"):].split("-", 1)[0]
+            if pid.isdigit() and int(pid) != os.getpid() and not _pid_alive(int(pid)) and p.is_dir() \
+                    and not p.is_symlink():
+                logger.info("removing %s, left by a run that was killed", p)
+                shutil.rmtree(p, ignore_errors=True)
 
 
 def _move_into_place(staging: Path, out: Path) -> None:
@@ -243,7 +283,7 @@ def _relocated(report: Report, staging: Path, out: Path) -> Report:
 
 def _write_pack(result: BriefingResult, out: Path, formats: list[str], progress: bool) -> Report:
     report = Report(out, formats=set(formats), result=result, tables=tables(result))
-    log = result.ingest_log
+    log = relative_paths(result.ingest_log)  # as in ingest_log.csv: paths from the corpus root
     report.skipped += [f"corpus file {p}: {why}" for p, why in zip(log.path[log.status == "skipped"],
                                                                    log.reason[log.status == "skipped"])]
     charted = {spec.table for spec in CHARTS}

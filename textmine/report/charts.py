@@ -8,6 +8,7 @@ takes from the :class:`~.options.BriefingOptions`.
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,19 @@ from ..errors import InputError
 from . import findings
 from .options import MAX_BARS, BriefingOptions
 
-__all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts"]
+__all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts", "bounded", "MAX_SECTIONS", "MAX_MAP_DOCUMENTS",
+           "MAX_YEARS"]
+
+MAX_SECTIONS = 40
+"""Sections (rows) drawn by ``outline_map``, ``section_heatmap`` and ``tone``. A longer speech keeps
+its level-1 sections (一、) and the opening first (the word and tone counts of their subsections
+added to them), then the first of them up to this many; the chart says how many of how many it
+shows (the CSVs keep every section). The bundled speech has 14."""
+MAX_MAP_DOCUMENTS = 300
+"""Reference speeches drawn on the ``correspondence_map`` (the speech and the terms always are):
+the most central ones, by mass, when the corpus is larger. The bundled corpus has 43."""
+MAX_YEARS = 40
+"""Years (the latest) drawn by ``topic_trend``. The bundled corpus spans 11."""
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +121,88 @@ CHARTS: tuple[ChartSpec, ...] = (
 """The charts, in briefing order."""
 
 
+def _section_levels(name: str, table: Any, result: Any) -> Any:
+    """The outline level of each row of a section table (0 the opening, 1 一、, 2 （一）)."""
+    import numpy as np
+
+    if "level" in getattr(table, "columns", ()):
+        return table["level"].to_numpy()
+    if "path" in getattr(table, "columns", ()):
+        return np.array([0 if not isinstance(p, str) or not p else p.count(".") + 1 for p in table["path"]])
+    keywords = getattr(result, "section_keywords", None)  # section_topics: the same sections, in the same order
+    if keywords is not None and len(keywords) == len(table) and "level" in keywords:
+        return keywords["level"].to_numpy()
+    return np.ones(len(table), dtype=int)
+
+
+_FOLDED = {"outline_map": ("n_tokens",), "tone": ("n_praise", "n_problem", "n_tokens")}
+"""Counts of a left-out subsection added to its section (the row kept just before it)."""
+
+
+def _first_sections(table: Any, levels: Any, cap: int, fold: Sequence[str] = ()) -> Any:
+    """At most ``cap`` rows, in text order: the shallowest levels first (deeper ones left out whole,
+    their ``fold`` counts added to the section they belong to)."""
+    import numpy as np
+
+    keep = np.ones(len(table), dtype=bool)
+    for deepest in sorted({int(v) for v in levels if v > 1}, reverse=True):
+        if keep.sum() <= cap:
+            break
+        keep &= levels < deepest
+    rows = np.flatnonzero(keep)[:cap]
+    out = table.iloc[rows].copy()
+    fold = [c for c in fold if c in table.columns]
+    if fold and not keep.all():
+        owner = np.maximum.accumulate(np.where(keep, np.arange(len(table)), -1))  # the kept row at or before
+        sums = table[fold].groupby(owner).sum()
+        out[fold] = sums.reindex(rows).to_numpy()
+        if "n_praise" in out:  # tone: the rates and the balance of the folded counts
+            tokens = out["n_tokens"].where(out["n_tokens"] > 0)
+            out["praise_per_10k"] = out["n_praise"] / tokens * 10_000
+            out["problem_per_10k"] = out["n_problem"] / tokens * 10_000
+            total = (out["n_praise"] + out["n_problem"]).where(lambda t: t > 0)
+            out["balance"] = (out["n_praise"] - out["n_problem"]) / total
+    return out
+
+
+def bounded(name: str, table: Any, result: Any) -> tuple[Any, str]:
+    """The table a chart draws, cut to a bounded number of items whatever the input, and a note.
+
+    Returns
+    -------
+    table
+        ``table`` itself when it is within the caps (:data:`MAX_SECTIONS`,
+        :data:`MAX_MAP_DOCUMENTS`, :data:`MAX_YEARS`), else the rows drawn.
+    note : str
+        ``""``, or what was left out (written under the chart), e.g.
+        ``图中列出 40 个部分（共 3001 个，全部见 section_keywords.csv）``.
+    """
+    n = len(table)
+    if name in ("outline_map", "section_heatmap", "tone") and n > MAX_SECTIONS:
+        cut = _first_sections(table, _section_levels(name, table, result), MAX_SECTIONS, _FOLDED.get(name, ()))
+        csv = {"outline_map": "section_keywords.csv", "tone": "tone.csv"}.get(name)
+        where = f"，全部见 {csv}" if csv else ""
+        return cut, f"图中列出 {len(cut)} 个部分（共 {n} 个{where}）"
+    if name == "correspondence_map" and "kind" in table:
+        docs = (table["kind"] == "document") & ~table["is_target"].astype(bool)
+        if docs.sum() > MAX_MAP_DOCUMENTS:
+            mass = table["mass"].where(docs, -1.0) if "mass" in table else docs.astype(float)
+            kept = set(mass.nlargest(MAX_MAP_DOCUMENTS).index)
+            cut = table[~docs | table.index.isin(kept)]
+            cut.attrs = dict(table.attrs)
+            return cut, f"图中画出 {MAX_MAP_DOCUMENTS} 篇参照讲话（共 {int(docs.sum())} 篇，按权重取前 {MAX_MAP_DOCUMENTS} 篇）"
+    if name == "topic_trend" and n > MAX_YEARS:
+        cut = table.sort_index().iloc[-MAX_YEARS:]
+        return cut, f"图中列出最近 {MAX_YEARS} 年（共 {n} 年）"
+    return table, ""
+
+
 def figure(spec: ChartSpec, result: Any):
-    """Draw one chart of a result; raise InputError when its table is unavailable or unfit."""
+    """Draw one chart of a result; raise InputError when its table is unavailable or unfit.
+
+    The table is cut by :func:`bounded` first, so a chart draws a bounded number of items
+    whatever the length of the speech or the size of the corpus; a cut is noted under the chart.
+    """
     from .. import plots
 
     table = getattr(result, spec.table)
@@ -117,7 +210,12 @@ def figure(spec: ChartSpec, result: Any):
         raise InputError(result.unavailable.get(spec.table, f"no {spec.table} table"))
     if spec.select is not None:
         table = spec.select(result)
-    return getattr(plots, spec.plot)(table, **spec.kwargs(result.options), **spec.result_kwargs(result))
+    table, note = bounded(spec.name, table, result)
+    fig = getattr(plots, spec.plot)(table, **spec.kwargs(result.options), **spec.result_kwargs(result))
+    if note:
+        fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=11, color="#666666",
+                 fontfamily=plots.cjk_font().name)
+    return fig
 
 
 def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
@@ -147,9 +245,22 @@ def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress:
             drawn[spec.name] = (spec.title, spec.takeaway(result), paths)
         except InputError as err:
             skipped.append(f"chart {spec.name}: {err}")
+        except OSError as err:
+            if err.errno in _DISK_ERRORS:  # disk full, read-only: not this chart's fault, the pack cannot be written
+                raise
+            _skip_broken(spec, err, out_dir, skipped)
         except Exception as err:  # one broken chart never takes the briefing down: it is reported instead
-            logger.warning("chart %s could not be drawn: %s: %s", spec.name, type(err).__name__, err)
-            skipped.append(f"chart {spec.name}: 未能生成：{spec.title}（{type(err).__name__}: {err}）")
-            for p in Path(out_dir).glob(f"{spec.name}.*"):  # no half-saved image left in the pack
-                p.unlink()
+            _skip_broken(spec, err, out_dir, skipped)
     return drawn, skipped
+
+
+_DISK_ERRORS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EFBIG") if hasattr(errno, name)}
+"""OSErrors that stop the whole run: the pack cannot be written, whichever chart met them."""
+
+
+def _skip_broken(spec: ChartSpec, err: Exception, out_dir: Path, skipped: list[str]) -> None:
+    """One broken chart never takes the briefing down: it is reported instead, no half-saved image left."""
+    logger.warning("chart %s could not be drawn: %s: %s", spec.name, type(err).__name__, err)
+    skipped.append(f"chart {spec.name}: 未能生成：{spec.title}（{type(err).__name__}: {err}）")
+    for p in Path(out_dir).glob(f"{spec.name}.*"):
+        p.unlink()

@@ -39,7 +39,8 @@ TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
 def relative_paths(log: pd.DataFrame) -> pd.DataFrame:
     """The ingest log with its file paths relative to the corpus root (their common folder).
 
-    The pack is shared: it should not record where the corpus sat on the user's machine.
+    The pack is shared: it should not record where the corpus sat on the user's machine,
+    neither in ``path`` nor inside a ``reason`` (``cannot decode /home/me/语料/a.txt: …``).
     """
     if log is None or log.empty or "path" not in log:
         return log
@@ -52,6 +53,9 @@ def relative_paths(log: pd.DataFrame) -> pd.DataFrame:
         return log
     out = log.copy()
     out["path"] = [os.path.relpath(p, root) if os.path.isabs(p) else p for p in log.path.astype(str)]
+    if "reason" in out:
+        prefix = root.rstrip(os.sep) + os.sep
+        out["reason"] = [r.replace(prefix, "") if isinstance(r, str) else r for r in out["reason"]]
     return out
 
 
