@@ -19,7 +19,7 @@ from ..errors import InputError
 from . import findings
 from .options import MAX_BARS, BriefingOptions
 
-__all__ = ["ChartSpec", "CHARTS", "figure", "draw_charts", "bounded", "MAX_SECTIONS", "MAX_MAP_DOCUMENTS",
+__all__ = ["ChartSpec", "CHARTS", "chart_input", "annotate", "figure", "draw_charts", "bounded", "MAX_SECTIONS", "MAX_MAP_DOCUMENTS",
            "MAX_YEARS"]
 
 MAX_SECTIONS = 40
@@ -197,6 +197,28 @@ def bounded(name: str, table: Any, result: Any) -> tuple[Any, str]:
     return table, ""
 
 
+def chart_input(spec: ChartSpec, result: Any) -> tuple[Any, dict[str, Any], str]:
+    """What a chart draws: its table (cut by :func:`bounded`), its plot function's keyword arguments
+    and the note on the cut (``""`` when none); InputError when the table is unavailable."""
+    table = getattr(result, spec.table)
+    if table is None:
+        raise InputError(result.unavailable.get(spec.table, f"no {spec.table} table"))
+    if spec.select is not None:
+        table = spec.select(result)
+    table, note = bounded(spec.name, table, result)
+    return table, {**spec.kwargs(result.options), **spec.result_kwargs(result)}, note
+
+
+def annotate(fig: Any, note: str) -> Any:
+    """Write a cut's note (see :func:`bounded`) under the chart; the figure itself is returned."""
+    if note:
+        from .. import plots
+
+        fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=11, color="#666666",
+                 fontfamily=plots.cjk_font().name)
+    return fig
+
+
 def figure(spec: ChartSpec, result: Any):
     """Draw one chart of a result; raise InputError when its table is unavailable or unfit.
 
@@ -205,22 +227,19 @@ def figure(spec: ChartSpec, result: Any):
     """
     from .. import plots
 
-    table = getattr(result, spec.table)
-    if table is None:
-        raise InputError(result.unavailable.get(spec.table, f"no {spec.table} table"))
-    if spec.select is not None:
-        table = spec.select(result)
-    table, note = bounded(spec.name, table, result)
-    fig = getattr(plots, spec.plot)(table, **spec.kwargs(result.options), **spec.result_kwargs(result))
-    if note:
-        fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=11, color="#666666",
-                 fontfamily=plots.cjk_font().name)
-    return fig
+    table, kwargs, note = chart_input(spec, result)
+    return annotate(getattr(plots, spec.plot)(table, **kwargs), note)
 
 
 def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
-                charts: Sequence[ChartSpec] = CHARTS) -> tuple[dict[str, tuple[str, str, list[Path]]], list[str]]:
+                charts: Sequence[ChartSpec] = CHARTS, workers: int | None = None,
+                ) -> tuple[dict[str, tuple[str, str, list[Path]]], list[str]]:
     """Draw every chart and save it as ``out_dir/<name>.png`` / ``.svg`` (those of ``formats``).
+
+    The charts are drawn in worker processes when more than one CPU is free (see
+    :mod:`.render`); ``workers=1`` (or ``TEXTMINE_WORKERS=1``) draws them in this process.
+    The files are the same either way. A disk error (:data:`_DISK_ERRORS`) met by any chart
+    is raised: the pack cannot be written.
 
     Returns
     -------
@@ -229,29 +248,9 @@ def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress:
     skipped : list of str
         ``chart <name>: <why>`` for each chart that could not be drawn.
     """
-    from tqdm.auto import tqdm
+    from .render import render_charts
 
-    from ..plots import save_figure
-
-    img_formats = [f for f in ("png", "svg") if f in formats]
-    drawn: dict[str, tuple[str, str, list[Path]]] = {}
-    skipped: list[str] = []
-    for spec in tqdm(charts, desc="charts", unit="chart", disable=not progress):
-        try:
-            fig = figure(spec, result)
-            paths: list[Path] = []
-            if img_formats:
-                paths = save_figure(fig, Path(out_dir) / spec.name, formats=img_formats, dpi=200)
-            drawn[spec.name] = (spec.title, spec.takeaway(result), paths)
-        except InputError as err:
-            skipped.append(f"chart {spec.name}: {err}")
-        except OSError as err:
-            if err.errno in _DISK_ERRORS:  # disk full, read-only: not this chart's fault, the pack cannot be written
-                raise
-            _skip_broken(spec, err, out_dir, skipped)
-        except Exception as err:  # one broken chart never takes the briefing down: it is reported instead
-            _skip_broken(spec, err, out_dir, skipped)
-    return drawn, skipped
+    return render_charts(result, out_dir, formats=formats, progress=progress, charts=charts, workers=workers)
 
 
 _DISK_ERRORS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EFBIG") if hasattr(errno, name)}

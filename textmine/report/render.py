@@ -1,0 +1,276 @@
+"""Drawing and saving the briefing's charts, in worker processes when more than one CPU is free.
+
+Each chart is one job: the main process reads the chart's table and keyword arguments from
+the :class:`~.analyse.BriefingResult` (:func:`.charts.chart_input`), a worker draws it with its
+:mod:`textmine.plots` function and saves it (:func:`~textmine.plots.save_figure`). The files
+are byte-identical to a serial run: every worker runs the same code on the same table, the
+house font and rc settings are set once per worker (:func:`_init_worker`), and each figure
+applies its own style.
+
+The number of workers is ``workers``, else the environment variable ``TEXTMINE_WORKERS``,
+else the CPUs this process may use (at most :data:`MAX_WORKERS`). One worker, one CPU or
+one chart draws in the main process; so does every chart left when the workers cannot be
+started or die (a broken pool), so the report is still written. A chart that fails in a
+worker is reported just as in the main process: ``chart <name>: <why>`` in ``skipped``.
+
+Workers are forked on Linux when the process runs a single thread (they inherit the loaded
+modules and font, and start in milliseconds); otherwise they are spawned.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from ..errors import InputError
+
+__all__ = ["render_charts", "chart_workers", "parallel_map", "MAX_WORKERS", "WORKERS_ENV"]
+
+logger = logging.getLogger(__name__)
+
+MAX_WORKERS = 4
+"""At most this many worker processes (the briefing has about twenty charts)."""
+WORKERS_ENV = "TEXTMINE_WORKERS"
+"""Environment variable: the number of chart workers (1: draw in the main process)."""
+
+StartMethod = Literal["fork", "forkserver", "spawn"]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def chart_workers(n_jobs: int, workers: int | None = None) -> int:
+    """The worker processes to use for ``n_jobs`` jobs (1: run them in this process).
+
+    Parameters
+    ----------
+    n_jobs : int
+    workers : int, optional
+        Asked for; default: ``$TEXTMINE_WORKERS``, else the CPUs usable (at most :data:`MAX_WORKERS`).
+
+    Returns
+    -------
+    int
+        At least 1, at most ``n_jobs``.
+
+    Raises
+    ------
+    InputError
+        ``workers`` or ``$TEXTMINE_WORKERS`` is not a whole number >= 1.
+    """
+    if workers is None:
+        env = os.environ.get(WORKERS_ENV, "").strip()
+        if env:
+            if not env.isdigit() or int(env) < 1:
+                raise InputError(f"{WORKERS_ENV}={env!r}: expected a whole number >= 1 (1: no worker processes)")
+            workers = int(env)
+        else:
+            workers = min(_cpus(), MAX_WORKERS)
+    elif isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise InputError(f"workers={workers!r}: expected a whole number >= 1 (1: no worker processes)")
+    return max(1, min(workers, n_jobs))
+
+
+def _start_method() -> StartMethod:
+    # fork is safe here: the workers only draw with matplotlib's Agg canvas (no GUI, no pyplot) and
+    # the main process has no other thread whose locks a child could inherit held
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _init_worker() -> None:
+    """Once per worker: load the plotting modules and find the house font (as the main process does)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from ..plots import cjk_font
+
+    cjk_font()
+
+
+def _pool(n: int, start_method: StartMethod | None) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context(start_method or _start_method())
+    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker)
+
+
+def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int | None = None,
+                 start_method: StartMethod | None = None) -> list[R]:
+    """``[fn(x) for x in items]``, in worker processes when there are more than one CPU and item.
+
+    ``fn`` must be a module-level function (picklable). Items left when the workers cannot be
+    started or die are done in this process; an exception raised by ``fn`` is raised here.
+    """
+    items = list(items)
+    n = chart_workers(len(items), workers)
+    if n == 1:
+        return [fn(x) for x in items]
+    out: list[Any] = [None] * len(items)
+    done = [False] * len(items)
+    try:
+        with _pool(n, start_method) as pool:
+            futures = [pool.submit(fn, x) for x in items]
+            for i, fut in enumerate(futures):
+                out[i], done[i] = fut.result(), True
+    except (BrokenProcessPool, OSError, NotImplementedError) as err:
+        logger.info("worker processes failed (%s: %s); finishing in this process", type(err).__name__, err)
+    for i, x in enumerate(items):
+        if not done[i]:
+            out[i] = fn(x)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Charts
+# ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Job:
+    name: str
+    plot: str
+    table: Any
+    kwargs: dict[str, Any]
+    note: str
+    base: Path
+    formats: tuple[str, ...]
+    dpi: float
+
+
+def _draw(job: _Job) -> tuple[str, Any]:
+    """Draw and save one chart: ("ok", paths), ("input", message), ("error", "Type: message"),
+    or ("raise", the OSError) for a disk error (:data:`.charts._DISK_ERRORS`), which stops the run."""
+    from .. import plots
+    from .charts import _DISK_ERRORS, annotate
+
+    try:
+        fig = annotate(getattr(plots, job.plot)(job.table, **job.kwargs), job.note)
+        paths: list[Path] = []
+        if job.formats:
+            paths = plots.save_figure(fig, job.base, formats=list(job.formats), dpi=job.dpi)
+        return "ok", paths
+    except InputError as err:
+        return "input", str(err)
+    except OSError as err:
+        if err.errno in _DISK_ERRORS:  # disk full, read-only: not this chart's fault, the pack cannot be written
+            return "raise", err
+        return "error", f"{type(err).__name__}: {err}"
+    except Exception as err:  # one broken chart never takes the briefing down: it is reported instead
+        return "error", f"{type(err).__name__}: {err}"
+
+
+def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
+                  charts: Sequence[Any] | None = None, workers: int | None = None,
+                  start_method: StartMethod | None = None, dpi: float = 200,
+                  ) -> tuple[dict[str, tuple[str, str, list[Path]]], list[str]]:
+    """Draw every chart and save it as ``out_dir/<name>.png`` / ``.svg`` (those of ``formats``).
+
+    Parameters
+    ----------
+    result : BriefingResult
+    out_dir : Path
+    formats : sequence of str
+        The image formats among them (png, svg) are written; with none, the charts are drawn only.
+    progress : bool
+    charts : sequence of ChartSpec, optional
+        Default: :data:`.charts.CHARTS`.
+    workers : int, optional
+        Worker processes (see :func:`chart_workers`); 1 draws in this process.
+    start_method : {"fork", "forkserver", "spawn"}, optional
+        How workers start; default: fork on Linux in a single-threaded process, else spawn.
+    dpi : float
+
+    Returns
+    -------
+    charts : dict
+        Chart name → (title, takeaway, image paths) for each chart drawn, in chart order.
+    skipped : list of str
+        ``chart <name>: <why>`` for each chart that could not be drawn, in chart order.
+    """
+    from tqdm.auto import tqdm
+
+    from .charts import CHARTS, chart_input
+
+    specs = list(CHARTS if charts is None else charts)
+    img_formats = tuple(f for f in ("png", "svg") if f in formats)
+    outcome: dict[str, tuple[str, Any]] = {}
+    jobs: list[tuple[Any, _Job]] = []
+    for spec in specs:  # the tables and arguments are read here, so a worker needs no BriefingResult
+        try:
+            table, kwargs, note = chart_input(spec, result)
+        except InputError as err:
+            outcome[spec.name] = ("input", str(err))
+            continue
+        except Exception as err:  # noqa: BLE001 — reported like a failure to draw
+            outcome[spec.name] = ("error", f"{type(err).__name__}: {err}")
+            continue
+        jobs.append((spec, _Job(spec.name, spec.plot, table, kwargs, note, Path(out_dir) / spec.name, img_formats,
+                                 dpi)))
+
+    bar = tqdm(total=len(specs), desc="charts", unit="chart", disable=not progress)
+    bar.update(len(specs) - len(jobs))
+    n = chart_workers(len(jobs), workers)
+    if n > 1:
+        try:
+            with _pool(n, start_method) as pool:
+                # the slowest charts first, so that no worker is left with a long one at the end
+                futures: dict[str, Future] = {job.name: pool.submit(_draw, job)
+                                              for _, job in sorted(jobs, key=lambda sj: _cost(sj[1].plot))}
+                for spec, _ in jobs:
+                    outcome[spec.name] = futures[spec.name].result()
+                    bar.update(1)
+        except (BrokenProcessPool, OSError, NotImplementedError) as err:
+            logger.warning("chart workers failed (%s: %s); drawing the remaining charts in this process",
+                           type(err).__name__, err)
+    for spec, job in jobs:  # serial: one worker, or what the workers left
+        if spec.name not in outcome:
+            outcome[spec.name] = _draw(job)
+            bar.update(1)
+    bar.close()
+
+    drawn: dict[str, tuple[str, str, list[Path]]] = {}
+    skipped: list[str] = []
+    for spec in specs:
+        kind, value = outcome[spec.name]
+        if kind == "raise":
+            raise value
+        try:
+            if kind == "ok":
+                drawn[spec.name] = (spec.title, spec.takeaway(result), value)
+                continue
+            if kind == "input":
+                skipped.append(f"chart {spec.name}: {value}")
+                continue
+        except InputError as err:
+            skipped.append(f"chart {spec.name}: {err}")
+            continue
+        except Exception as err:  # noqa: BLE001 — the takeaway failed: reported like a failure to draw
+            value = f"{type(err).__name__}: {err}"
+        logger.warning("chart %s could not be drawn: %s", spec.name, value)
+        skipped.append(f"chart {spec.name}: 未能生成：{spec.title}（{value}）")
+        for p in Path(out_dir).glob(f"{spec.name}.*"):  # no half-saved image left in the pack
+            p.unlink()
+    return drawn, skipped
+
+
+_SLOW = ("plot_wordcloud", "plot_comparison_cloud")
+
+
+def _cost(plot: str) -> int:
+    """Sort key: the word clouds (several times slower than the other charts) first."""
+    return 0 if plot in _SLOW else 1
