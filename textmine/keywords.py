@@ -11,7 +11,7 @@ import bisect
 import math
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from typing import Literal
 
@@ -288,11 +288,18 @@ def kwic(doc: Document | Corpus | str, term: str, *, width: int = 20) -> pd.Data
         raise InputError(f"term={term!r}: expected a non-empty string")
     if isinstance(width, bool) or not isinstance(width, int) or width < 1:
         raise InputError(f"width={width!r}: expected a whole number >= 1")
+    return _kwic(as_corpus(doc, name="doc"), term, width, outline)
+
+
+def _kwic(docs: Iterable[Document], term: str, width: int, outline_of: Callable[[Document], pd.DataFrame]) -> pd.DataFrame:
+    """:func:`kwic` of checked arguments; ``outline_of(doc)`` gives a document's outline (it may be cached)."""
     rows = []
-    for d in as_corpus(doc, name="doc"):
-        o = outline(d)
-        starts, paths = o["start"].to_numpy(), o["path"].tolist()
+    for d in docs:
         pos = d.text.find(term)
+        if pos < 0:  # no hit: the outline (the slow part) is not needed
+            continue
+        o = outline_of(d)
+        starts, paths = o["start"].to_numpy(), o["path"].tolist()
         while pos >= 0:
             k = int(np.searchsorted(starts, pos, side="right")) - 1
             left = d.text[max(0, pos - width):pos].replace("\n", " ")

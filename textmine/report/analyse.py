@@ -21,7 +21,7 @@ from ..corpus import YEAR_UNKNOWN, Corpus, Document, IngestLog, count_cjk
 from ..dtm import Dtm, _docs_frame
 from ..errors import EmptyDocumentError, InputError
 from ..keyness import keyness, peer_keyness
-from ..keywords import cooccurrence, dispersion, kwic, section_keywords, section_topics
+from ..keywords import _kwic, cooccurrence, dispersion, section_keywords, section_topics
 from ..instruments import policy_instruments
 from ..mapping import correspondence_map
 from ..strength import directive_strength, strength_profile
@@ -218,10 +218,18 @@ def _strength_profile(s: Document, peers: Corpus, tok: Tokenizer) -> pd.DataFram
 def _explorer(s: Document, peers: Corpus, key: pd.DataFrame) -> pd.DataFrame:
     """KWIC of the EXPLORER_TERMS terms with the largest |G²|, bounded per term and side."""
     top = key.reindex(key.g2.abs().sort_values(ascending=False, kind="stable").index).head(EXPLORER_TERMS)
+    sides = (("speech", [s]), ("corpus", list(peers)))  # these lists hold every document while the cache lives
+    outlines: dict[int, pd.DataFrame] = {}
+
+    def outline_of(d: Document) -> pd.DataFrame:  # each document's outline once, not once per term
+        if id(d) not in outlines:
+            outlines[id(d)] = outline(d)
+        return outlines[id(d)]
+
     frames = []
     for term in top.term:
-        for side, src in (("speech", s), ("corpus", peers)):
-            k = kwic(src, term, width=20).head(EXPLORER_SNIPPETS)
+        for side, src in sides:
+            k = _kwic(src, term, 20, outline_of).head(EXPLORER_SNIPPETS)
             if len(k):
                 frames.append(k.assign(term=term, side=side))
     cols = ["term", "side", "doc_id", "start", "left", "keyword", "right", "path"]

@@ -24,6 +24,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from .render import parallel_map
+
 __all__ = ["write_pptx", "EA_FONT", "FINDINGS_PER_SLIDE", "TABLE_ROWS_PER_SLIDE"]
 
 _A_EA = "{http://schemas.openxmlformats.org/drawingml/2006/main}ea"
@@ -49,6 +51,10 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def _palettised(png: Path) -> io.BytesIO:
     """The PNG with at most 256 colours (for the deck only; the pack's file is not changed)."""
+    return io.BytesIO(_palettised_bytes(png))
+
+
+def _palettised_bytes(png: Path) -> bytes:
     from PIL import Image
 
     with Image.open(png) as im:
@@ -56,8 +62,7 @@ def _palettised(png: Path) -> io.BytesIO:
     out = io.BytesIO()
     rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
         out, format="PNG", optimize=True)
-    out.seek(0)
-    return out
+    return out.getvalue()
 
 
 def _widen_layouts(prs: Any, ratio: float) -> None:
@@ -168,14 +173,17 @@ def write_pptx(result: Any, report: Any) -> Path:
             para.space_after = Pt(6)
         style(tf, 16)
 
+    pngs = {name: png for name, (_, _, paths) in report.charts.items()
+            if (png := next((p for p in paths if p.suffix == ".png"), None)) is not None}
+    # palettising is most of the deck's time: done in worker processes when CPUs are free (see .render)
+    pictures = dict(zip(pngs, parallel_map(_palettised_bytes, pngs.values())))
     for name, (title, takeaway, paths) in report.charts.items():
-        png = next((p for p in paths if p.suffix == ".png"), None)
-        if png is None:
+        if name not in pictures:
             continue
         slide = titled(takeaway, 22)
         pic_h = Inches(6.05)
         pic_w = Emu(int(pic_h * 16 / 9))
-        pic = slide.shapes.add_picture(_palettised(png), Emu(int((prs.slide_width - pic_w) / 2)), Inches(1.3),
+        pic = slide.shapes.add_picture(io.BytesIO(pictures[name]), Emu(int((prs.slide_width - pic_w) / 2)), Inches(1.3),
                                        pic_w, pic_h)
         pic.name = f"chart {name}"
         pic._element.nvPicPr.cNvPr.set("descr", _alt_text(name, title, takeaway))
