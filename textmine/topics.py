@@ -284,6 +284,16 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
     DataFrame
         k, coherence (mean over topics), min_coherence, best (True for the highest coherence).
     """
+    return _choose_k(dtm, ks, method=method, random_state=random_state, n_terms=n_terms,
+                     coherence_dtm=coherence_dtm, progress=progress, n_jobs=n_jobs)[0]
+
+
+def _choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_state: int = 0, n_terms: int = 10,
+              coherence_dtm: Dtm | None = None, progress: bool = False,
+              n_jobs: int = 1) -> tuple[pd.DataFrame, dict[int, TopicModel]]:
+    """:func:`choose_k`, and the model fitted for each k: ``fit_topics(dtm, k, method=method,
+    random_state=random_state)`` exactly (the same inputs, seed, max_iter and labels), so a caller
+    that fits the chosen k next can take it from here instead."""
     dtm = _check_dtm(dtm)
     ks = list(ks)
     if not ks:
@@ -306,12 +316,12 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
     occ_all = (ref.counts > 0).astype(np.float64).tocsc()
     index = ref._index
 
-    def score(k: int) -> tuple[int, float, float]:
+    def score(k: int) -> tuple[int, float, float, TopicModel]:
         model = _fit(dtm, int(k), method, random_state, 400, 3, inputs)
         order = np.argsort(-model.components_, axis=1, kind="stable")[:, :n_terms]
         scores = [_npmi([index[t] for t in (model.vocab[j] for j in row) if t in index], ref.counts, ref.n_docs,
                         occ_all) for row in order]
-        return int(k), float(np.nanmean(scores)), float(np.nanmin(scores))
+        return int(k), float(np.nanmean(scores)), float(np.nanmin(scores)), model
 
     it = ks
     if progress:
@@ -324,9 +334,9 @@ def choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_stat
         from joblib import Parallel, delayed
 
         rows = Parallel(n_jobs=n_jobs)(delayed(score)(k) for k in it)
-    out = pd.DataFrame(rows, columns=["k", "coherence", "min_coherence"])
+    out = pd.DataFrame([r[:3] for r in rows], columns=["k", "coherence", "min_coherence"])
     out["best"] = out["coherence"] == out["coherence"].max()
-    return out
+    return out, {r[0]: r[3] for r in rows}
 
 
 def topic_trend(model: TopicModel, dtm: Dtm, *, by: str = "year") -> pd.DataFrame:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 import logging
 
+import numpy as np
 import pandas as pd
 
 from ..clean import clean, cleaning_table
@@ -31,7 +32,7 @@ from ..structure import duties, enumerations, formulas, outline, references, sen
 from ..reuse import TextReuse, text_reuse
 from ..similarity import reference_similarities, similar_documents
 from ..tokenize import Tokenizer, resolve_tokenizer
-from ..topics import TopicModel, choose_k, fit_topics, topic_comparison, topic_trend
+from ..topics import TopicModel, _choose_k, fit_topics, topic_comparison, topic_trend
 from .options import BriefingOptions
 
 __all__ = ["analyse", "BriefingResult"]
@@ -208,6 +209,12 @@ def _trend(model: TopicModel, dtm: Dtm, n: int) -> pd.DataFrame:
     return trend
 
 
+def _rows(dtm: Dtm, doc_ids: list[str]) -> Dtm:
+    """Some documents of a Dtm over the terms they use: what Dtm.from_tokens of their tokens gives."""
+    sub = dtm.select(doc_ids)
+    return sub._take_terms(np.flatnonzero(np.asarray(sub.counts.sum(axis=0)).ravel() > 0))
+
+
 def _strength_profile(s: Document, peers: Corpus, tok: Tokenizer) -> pd.DataFrame:
     sp = strength_profile(s, peers, tokenizer=tok)
     if not s.meta.get("policy_area"):
@@ -304,6 +311,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     peer_tokens, sentence_tokens = toks[:len(peers)], toks[len(peers):]
     corpus_dtm = Dtm.from_tokens(peer_tokens, _docs_frame(peers), tokenizer=tok)
     speech_dtm = Dtm.from_tokens([list(chain.from_iterable(sentence_tokens))], _docs_frame(Corpus([s])), tokenizer=tok)
+    joint_dtm = corpus_dtm.append(speech_dtm)  # the corpus and the speech: topics, trend and the map
     step("tokens")
 
     # 2 structure -----------------------------------------------------------------------------------
@@ -320,9 +328,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     same_area = peers.filter(policy_area=area) if area else Corpus([])
     pk = None
     if len(same_area) >= 2:
-        tokens_of = dict(zip(peers.ids, peer_tokens))
-        same_dtm = Dtm.from_tokens([tokens_of[i] for i in same_area.ids], _docs_frame(same_area), tokenizer=tok)
-        pk = peer_keyness(speech_dtm, same_dtm)
+        pk = peer_keyness(speech_dtm, _rows(corpus_dtm, same_area.ids))
     else:
         unavailable["peer_keyness"] = f"fewer than 2 corpus speeches share the policy_area {area!r}"
     step("keyness")
@@ -334,20 +340,24 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
 
     # 5 topics: skipped, with the reason, on a corpus too small for a topic model -------------------
     k, scores, model, tc = o.k, None, None, None
+    fitted: dict[int, TopicModel] = {}
     no_topics = ""
     if len(peers) < MIN_TOPIC_REFERENCE:
         no_topics = (f"skipped: the corpus has {len(peers)} speech(es) besides this one; "
                      f"a topic model needs at least {MIN_TOPIC_REFERENCE}")
     else:
         try:
-            all_dtm = corpus_dtm.append(speech_dtm).trim(min_df=2, max_df=0.5)
+            all_dtm = joint_dtm.trim(min_df=2, max_df=0.5)
             if k is None:
                 ks = [x for x in o.k_candidates if x <= all_dtm.n_docs]
                 if not ks:
                     ks = [max(2, min(all_dtm.n_docs, 8))]
-                scores = choose_k(all_dtm, ks, random_state=o.random_state)
+                scores, fitted = _choose_k(all_dtm, ks, random_state=o.random_state)
                 k = int(scores.loc[scores["coherence"].idxmax(), "k"])
-            model = fit_topics(all_dtm, k, random_state=o.random_state)
+            if k in fitted and 2 <= k <= min(all_dtm.n_docs, all_dtm.n_terms):  # fit_topics would accept k
+                model = fitted[k]  # the very model fit_topics(all_dtm, k) fits: not fitted a second time
+            else:
+                model = fit_topics(all_dtm, k, random_state=o.random_state)
             tc = topic_comparison(speech_dtm, corpus_dtm, model, area=area)
         except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
             no_topics, scores, model, tc = f"skipped: {err}", None, None, None
@@ -395,7 +405,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         textstats_percentiles=attempt_any("textstats_percentiles", lambda: textstats_percentiles(
             s, peers, tokenizer=tok)),
         correspondence_map=attempt_any("correspondence_map", lambda: correspondence_map(
-            corpus_dtm.append(speech_dtm), target=s.doc_id)),
+            joint_dtm, target=s.doc_id)),
         explorer=attempt_any("explorer", lambda: _explorer(s, peers, key)),
     )
 
@@ -414,6 +424,6 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
             o.heatmap_topics)),
         cooccurrence=attempt("cooccurrence", lambda: cooccurrence(
             s, n_terms=o.cooccurrence_terms, tokenizer=tok, sentence_tokens=sentence_tokens)),
-        topic_trend=attempt("topic_trend", lambda: _trend(model, corpus_dtm.append(speech_dtm), o.trend_topics)),
+        topic_trend=attempt("topic_trend", lambda: _trend(model, joint_dtm, o.trend_topics)),
         unavailable=unavailable, reference_similarity=ref_sim, **new,
     )
