@@ -79,7 +79,8 @@ def main(argv: list[str]) -> None:
     formats = [f for f in args.formats.split(",") if f]
     t = time.perf_counter()
     build_report(None if args.speech == "-" else args.speech, None if args.corpus == "-" else args.corpus,
-                 out_dir=args.out, formats=formats, options=BriefingOptions(k=args.k), progress=False)
+                 out_dir=args.out, formats=formats, options=BriefingOptions(k=args.k), progress=False,
+                 on_error="skip")  # as `textmine report` does
     TIMES["report_total"] = time.perf_counter() - t
     TIMES["process"] = time.perf_counter() - T0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
