@@ -46,3 +46,18 @@ def test_choose_k_checks_before_fitting():
         tm.choose_k(dtm, [3], n_jobs=0)
     with pytest.raises(tm.InputError, match=r"n_terms=0: expected"):
         tm.choose_k(dtm, [3], n_terms=0)
+
+
+def test_the_models_choose_k_fits_are_those_fit_topics_fits():
+    from textmine.topics import _choose_k
+
+    dtm = tm.Dtm.from_tokens(DOCS, [f"d{i}" for i in range(len(DOCS))])
+    scores, models = _choose_k(dtm, [2, 3, 4], n_terms=4)
+    pd.testing.assert_frame_equal(scores, tm.choose_k(dtm, [2, 3, 4], n_terms=4), check_exact=True)
+    assert sorted(models) == [2, 3, 4]
+    for k, model in models.items():
+        ref = tm.fit_topics(dtm, k, random_state=0)
+        assert model.labels_ == ref.labels_ and model.vocab == ref.vocab
+        assert np.array_equal(model.components_, ref.components_)
+        pd.testing.assert_frame_equal(model.doc_topics_, ref.doc_topics_, check_exact=True)
+        pd.testing.assert_frame_equal(model.transform(dtm), ref.transform(dtm), check_exact=True)

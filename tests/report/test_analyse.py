@@ -183,3 +183,15 @@ def test_a_speech_alone_in_its_corpus_is_an_error(tiny):
     speech, _ = tiny
     with pytest.raises(tm.EmptyDocumentError, match="corpus is empty once the speech itself is left out"):
         analyse(speech, tm.Corpus([speech]))
+
+
+def test_a_corpus_dtm_view_equals_counting_those_documents_afresh():
+    from textmine.report.analyse import _rows
+
+    tokens = [["垃圾", "分类", "垃圾"], ["食品", "安全"], ["分类", "收运"], ["食品", "抽检", "安全"]]
+    ids = ["a", "b", "c", "d"]
+    full = tm.Dtm.from_tokens(tokens, ids)
+    view = _rows(full, ["b", "d"])
+    fresh = tm.Dtm.from_tokens([tokens[1], tokens[3]], ["b", "d"])
+    assert view.vocab == fresh.vocab == ("安全", "抽检", "食品")
+    assert view.doc_ids == ["b", "d"] and (view.counts != fresh.counts).nnz == 0

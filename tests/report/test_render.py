@@ -107,3 +107,24 @@ def test_worker_count(monkeypatch):
         render.chart_workers(18)
     with pytest.raises(tm.InputError, match=r"workers=0: expected a whole number >= 1"):
         render.chart_workers(18, 0)
+
+
+def test_workers_fork_unless_another_thread_runs(monkeypatch):
+    import sys
+    import threading
+
+    from tqdm.auto import tqdm
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    with tqdm(total=1, disable=False, mininterval=0, file=open("/dev/null", "w")):  # noqa: SIM115 — starts tqdm's monitor
+        assert render._start_method() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert render._start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert render._start_method() == "spawn"

@@ -85,10 +85,16 @@ def chart_workers(n_jobs: int, workers: int | None = None) -> int:
     return max(1, min(workers, n_jobs))
 
 
+_HARMLESS_THREADS = ("TMonitor",)
+"""Threads a forked worker may leave behind: tqdm's monitor (it only wakes to refresh bars; workers draw none)."""
+
+
 def _start_method() -> StartMethod:
     # fork is safe here: the workers only draw with matplotlib's Agg canvas (no GUI, no pyplot) and
     # the main process has no other thread whose locks a child could inherit held
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    others = [t for t in threading.enumerate()
+              if t is not threading.main_thread() and type(t).__name__ not in _HARMLESS_THREADS]
+    if sys.platform.startswith("linux") and not others:
         return "fork"
     return "spawn"
 
