@@ -357,7 +357,9 @@ def _footer(lines: list[Line], kinds: dict[int, tuple[str, str]], tail_start: in
     if start is None:
         return
     rest = [i for i in range(start, n) if i not in kinds and lines[i].content]
-    flat = norm_line(text[:lines[start].start])
+    # earlier text line by line: flattened across line ends, a widget line and the body line after
+    # it ("打印" + a sentence) would pass for a repeat of the earlier text
+    flat = "\n".join(norm_line(line) for line in text[:lines[start].start].splitlines())
     if all(_is_title_like(lines[i].content) or norm_line(lines[i].content) in flat for i in rest):
         for i in rest:
             kinds[i] = ("related", "page footer")
