@@ -16,6 +16,8 @@ WIKI_DIR = CORPORA / "wikisource-gwr-cpc"
 SHARED_REASON = f"needs the real work reports in {CORPORA} (absent in a user's clone)"
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# the cache of rendered charts would answer for monkeypatched plot functions: on only where it is tested
+os.environ["TEXTMINE_FILE_CACHE"] = "0"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -87,3 +87,34 @@ def test_bundled_corpus_map(cleaned, corpus):
     nearest = ((area - target) ** 2).sum(axis=1).idxmin()
     assert nearest == "禁毒"  # the anti-drug speech lies among the anti-drug speeches
     assert isinstance(out, pd.DataFrame)
+
+
+@pytest.mark.parametrize("which", ["handwritten", "bundled"])
+def test_ca_is_prince_ca_to_the_last_bit(which, corpus):
+    # textmine.mapping._ca repeats prince's CA (engine="scipy") without importing prince (and altair)
+    prince = pytest.importorskip("prince")
+    from textmine.mapping import _ca
+
+    dtm = tm.Dtm.from_corpus(corpus if which == "handwritten" else tm.clean(tm.bundled_corpus()))
+    counts = dtm.trim(min_df=1 if which == "handwritten" else 2).to_frame()
+    counts = counts.loc[counts.sum(axis=1) > 0]
+    k = 2
+    ref = prince.CA(n_components=k, engine="scipy", random_state=0).fit(counts)
+    ours = _ca(counts.to_numpy(), k)
+    pairs = [(ours.row_coordinates, ref.row_coordinates(counts).to_numpy()),
+             (ours.column_coordinates, ref.column_coordinates(counts).to_numpy()),
+             (ours.row_contributions, ref.row_contributions_.to_numpy()),
+             (ours.column_contributions, ref.column_contributions_.to_numpy()),
+             (ours.row_masses, ref.row_masses_.to_numpy()), (ours.col_masses, ref.col_masses_.to_numpy()),
+             (ours.eigenvalues, np.asarray(ref.eigenvalues_)), (np.float64(ours.total_inertia), ref.total_inertia_)]
+    for mine, theirs in pairs:
+        np.testing.assert_array_equal(mine, theirs)
+
+
+def test_ca_pads_past_the_rank_like_prince():
+    from textmine.mapping import _ca
+
+    # rank 1 residuals (two proportional rows and one other): the second axis is a zero axis
+    out = _ca(np.array([[2, 4, 0], [1, 2, 0], [0, 0, 3]]), 2)
+    assert out.eigenvalues.shape == (2,) and out.row_coordinates.shape == (3, 2)
+    assert np.allclose(out.row_coordinates[0], out.row_coordinates[1])

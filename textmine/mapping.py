@@ -6,8 +6,10 @@ together and each term lies near the documents that over-use it, as KH Coder
 draws it. It is the SVD of the table's standardized residuals
 S = D_r^(−1/2) (P − r cᵀ) D_c^(−1/2) (P the table divided by its total, r and c its
 row and column masses); the principal coordinates are D_r^(−1/2) U Σ for the rows
-and D_c^(−1/2) V Σ for the columns. The computation is prince's ``CA`` (exact SVD,
-``engine="scipy"``), not our own numerics.
+and D_c^(−1/2) V Σ for the columns. :func:`_ca` does prince's ``CA`` computation
+(``engine="scipy"``, the exact SVD) step for step; a test pins it to prince's own
+results. It is not imported from prince because prince imports altair, whose schema
+validation costs about 3 s of start-up in every report.
 
 References
 ----------
@@ -16,7 +18,7 @@ Greenacre, M. (2017). *Correspondence Analysis in Practice* (3rd ed.). CRC Press
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -63,7 +65,7 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
         - ``dim1`` … ``dim<n_components>``: principal coordinates;
         - ``mass``: the row's or column's share of all counts;
         - ``contribution``: its share of the inertia of the plane of axes 1–2,
-          (ctr₁·λ₁ + ctr₂·λ₂) / (λ₁ + λ₂), where ctr_k is prince's contribution to
+          (ctr₁·λ₁ + ctr₂·λ₂) / (λ₁ + λ₂), where ctr_k is the (prince) contribution to
           axis k and λ_k the axis' eigenvalue;
         - ``policy_area``, ``year``, ``level`` (documents' metadata, when known);
         - ``is_target``.
@@ -73,8 +75,6 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
         share of the total inertia, ``attrs["total_inertia"]`` the total inertia
         (χ²/N of the table), ``attrs["n_terms_fitted"]`` the terms analysed.
     """
-    import prince  # imported here: scikit-learn and prince stay out of `import textmine`
-
     if isinstance(n_terms, bool) or not isinstance(n_terms, int) or n_terms < 1:
         raise InputError(f"n_terms={n_terms!r}: expected a whole number >= 1")
     if isinstance(min_df, bool) or not isinstance(min_df, int) or min_df < 1:
@@ -105,22 +105,21 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
         raise InputError(f"the table has {counts.shape[0]} document(s) × {counts.shape[1]} term(s) with counts "
                          f"(after min_df={min_df}); expected at least 3 × 3 for a map")
     k = min(n_components, min(counts.shape) - 1)
-    ca = prince.CA(n_components=k, engine="scipy", random_state=0).fit(counts)
-    rows = ca.row_coordinates(counts).to_numpy()
-    cols = ca.column_coordinates(counts).to_numpy()
+    ca = _ca(counts.to_numpy(), k)
+    rows, cols = ca.row_coordinates, ca.column_coordinates
     # orient each axis: its most extreme document on the positive side
     flip = np.sign(rows[np.abs(rows).argmax(axis=0), np.arange(k)])
     flip[flip == 0] = 1
     rows, cols = rows * flip, cols * flip
-    eig = np.asarray(ca.eigenvalues_, dtype=float)
+    eig = np.asarray(ca.eigenvalues, dtype=float)
     plane = eig[:2].sum()
 
-    def plane_ctr(ctr: pd.DataFrame) -> np.ndarray:
-        c = ctr.to_numpy()[:, :2]
+    def plane_ctr(ctr: np.ndarray) -> np.ndarray:
+        c = ctr[:, :2]
         return (c * eig[:2]).sum(axis=1) / plane if plane > 0 else np.zeros(len(c))
 
-    row_ctr = plane_ctr(ca.row_contributions_)
-    col_ctr = plane_ctr(ca.column_contributions_)
+    row_ctr = plane_ctr(ca.row_contributions)
+    col_ctr = plane_ctr(ca.column_contributions)
     dims = [f"dim{i + 1}" for i in range(k)]
     meta = dtm.docs.loc[counts.index]
     doc_part = pd.DataFrame({"kind": "document", "id": [str(i) for i in counts.index],
@@ -128,7 +127,7 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
                                        for i in counts.index]})
     for j, d in enumerate(dims):
         doc_part[d] = rows[:, j]
-    doc_part["mass"] = ca.row_masses_.to_numpy()
+    doc_part["mass"] = ca.row_masses
     doc_part["contribution"] = row_ctr
     for col in ("policy_area", "year", "level"):
         doc_part[col] = meta[col].to_numpy() if col in meta else None
@@ -138,13 +137,59 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
     term_part = pd.DataFrame({"kind": "term", "id": terms, "label": terms})
     for j, d in enumerate(dims):
         term_part[d] = cols[top, j]
-    term_part["mass"] = ca.col_masses_.to_numpy()[top]
+    term_part["mass"] = ca.col_masses[top]
     term_part["contribution"] = col_ctr[top]
     for col in ("policy_area", "year", "level"):
         term_part[col] = None
     term_part["is_target"] = False
     out = pd.concat([doc_part, term_part], ignore_index=True)
-    total = float(ca.total_inertia_)
+    total = float(ca.total_inertia)
     out.attrs.update(explained=[float(e) / total for e in eig[:k]] if total > 0 else [0.0] * k,
                      total_inertia=total, n_terms_fitted=int(counts.shape[1]), target=target_id)
     return out
+
+
+class _CA(NamedTuple):
+    row_masses: np.ndarray
+    col_masses: np.ndarray
+    eigenvalues: np.ndarray
+    total_inertia: float
+    row_coordinates: np.ndarray
+    column_coordinates: np.ndarray
+    row_contributions: np.ndarray
+    column_contributions: np.ndarray
+
+
+def _ca(table: np.ndarray, n_components: int) -> _CA:
+    """Correspondence analysis of a non-negative table, as ``prince.CA(engine="scipy")`` computes it.
+
+    The same operations in the same order as prince 0.23 (``CA.fit``, ``row_coordinates``,
+    ``column_coordinates``, the contributions), so that the floats agree to the last bit;
+    ``tests/test_mapping.py`` compares them with prince when it is installed.
+    """
+    from scipy import linalg, sparse
+
+    x = np.asarray(table).astype(float) / np.sum(table)  # the correspondence matrix
+    r, c = x.sum(axis=1), x.sum(axis=0)
+    s_ = sparse.diags(r ** -0.5) @ (x - np.outer(r, c)) @ sparse.diags(c ** -0.5)  # standardized residuals
+    u, sv, v = linalg.svd(s_, full_matrices=False)
+    k = min(n_components, min(x.shape) - 1)
+    if len(sv) < k:  # prince pads past the rank with zero components
+        pad = k - len(sv)
+        sv = np.concatenate([sv, np.zeros(pad)])
+        u = np.hstack([u, np.zeros((u.shape[0], pad))])
+        v = np.vstack([v, np.zeros((pad, v.shape[1]))])
+    sv, u, v = sv[:k], u[:, :k], v[:k, :]
+    eig = np.square(sv)
+
+    def contributions(masses: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        coords = (sparse.diags(masses ** -0.5) @ vectors @ sparse.diags(sv)) ** 2
+        return sparse.diags(masses) @ np.divide(coords, eig, out=np.zeros((len(masses), len(eig))), where=eig > 0)
+
+    counts = np.asarray(table)
+    row_profiles = counts / counts.sum(axis=1)[:, None]
+    col_profiles = counts.T / counts.T.sum(axis=1)[:, None]
+    return _CA(row_masses=r, col_masses=c, eigenvalues=eig, total_inertia=float(np.einsum("ij,ij->", s_, s_)),
+               row_coordinates=row_profiles @ sparse.diags(c ** -0.5) @ v.T,
+               column_coordinates=col_profiles @ sparse.diags(r ** -0.5) @ u,
+               row_contributions=contributions(r, u), column_contributions=contributions(c, v.T))

@@ -182,7 +182,7 @@ def _draw(job: _Job) -> tuple[str, Any]:
 
 def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
                   charts: Sequence[Any] | None = None, workers: int | None = None,
-                  start_method: StartMethod | None = None, dpi: float = 200,
+                  start_method: StartMethod | None = None, dpi: float = 200, cache: bool | None = None,
                   ) -> tuple[dict[str, tuple[str, str, list[Path]]], list[str]]:
     """Draw every chart and save it as ``out_dir/<name>.png`` / ``.svg`` (those of ``formats``).
 
@@ -200,6 +200,10 @@ def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progres
     start_method : {"fork", "forkserver", "spawn"}, optional
         How workers start; default: fork on Linux in a single-threaded process, else spawn.
     dpi : float
+    cache : bool, optional
+        Copy a chart's files from the cache of rendered files (:mod:`.filecache`) when the same
+        table was drawn by the same code before, and store the files of every chart drawn.
+        Default: on, unless ``TEXTMINE_FILE_CACHE=0``.
 
     Returns
     -------
@@ -230,24 +234,42 @@ def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progres
 
     bar = tqdm(total=len(specs), desc="charts", unit="chart", disable=not progress)
     bar.update(len(specs) - len(jobs))
-    n = chart_workers(len(jobs), workers)
+    store = _file_cache(cache)
+    keys: dict[str, str] = {}
+    if store is not None:
+        for spec, job in jobs:
+            key = _job_key(job)
+            if key is None:
+                continue
+            keys[spec.name] = key
+            hit = store.fetch(key, job.formats, job.base)
+            if hit is not None:
+                outcome[spec.name] = ("ok", hit)
+                bar.update(1)
+    todo = [(spec, job) for spec, job in jobs if spec.name not in outcome]
+    n = chart_workers(len(todo), workers)
     if n > 1:
         try:
             with _pool(n, start_method) as pool:
                 # the slowest charts first, so that no worker is left with a long one at the end
                 futures: dict[str, Future] = {job.name: pool.submit(_draw, job)
-                                              for _, job in sorted(jobs, key=lambda sj: _cost(sj[1].plot))}
-                for spec, _ in jobs:
+                                              for _, job in sorted(todo, key=lambda sj: _cost(sj[1].plot))}
+                for spec, _ in todo:
                     outcome[spec.name] = futures[spec.name].result()
                     bar.update(1)
         except (BrokenProcessPool, OSError, NotImplementedError) as err:
             logger.warning("chart workers failed (%s: %s); drawing the remaining charts in this process",
                            type(err).__name__, err)
-    for spec, job in jobs:  # serial: one worker, or what the workers left
+    for spec, job in todo:  # serial: one worker, or what the workers left
         if spec.name not in outcome:
             outcome[spec.name] = _draw(job)
             bar.update(1)
     bar.close()
+    if store is not None:
+        for spec, job in todo:
+            kind, value = outcome[spec.name]
+            if kind == "ok" and value and spec.name in keys:
+                store.store(keys[spec.name], value)
 
     drawn: dict[str, tuple[str, str, list[Path]]] = {}
     skipped: list[str] = []
@@ -272,6 +294,31 @@ def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progres
         for p in Path(out_dir).glob(f"{spec.name}.*"):  # no half-saved image left in the pack
             p.unlink()
     return drawn, skipped
+
+
+def _file_cache(cache: bool | None) -> Any:
+    """The cache of rendered files: asked for (True), refused (False), or as the environment says (None)."""
+    from .filecache import file_cache
+
+    if cache is None:
+        return file_cache()
+    return file_cache(force=True) if cache else None
+
+
+def _job_key(job: _Job) -> str | None:
+    """The cache key of a chart's files (see :mod:`.filecache`), or None when its inputs cannot be digested."""
+    from .. import plots
+    from .filecache import code_fingerprint, digest, function_identity
+
+    if not job.formats:
+        return None
+    try:
+        return digest([code_fingerprint(), job.name, job.plot, function_identity(getattr(plots, job.plot)),
+                       function_identity(plots.save_figure), job.table, job.kwargs, job.note, list(job.formats),
+                       float(job.dpi)])
+    except (TypeError, AttributeError) as err:  # an input of a new kind: drawn, not cached
+        logger.info("chart %s: not cached (%s)", job.name, err)
+        return None
 
 
 _SLOW = ("plot_wordcloud", "plot_comparison_cloud")

@@ -66,6 +66,29 @@ def _palettised_bytes(png: Path) -> bytes:
     return out.getvalue()
 
 
+def _pictures(pngs: dict[str, Path]) -> dict[str, bytes]:
+    """Each chart's palettised PNG: from the cache of rendered files (keyed by the PNG's bytes) when
+    it was palettised before, else made in worker processes when CPUs are free (see .render) and stored."""
+    import hashlib
+
+    from PIL import __version__ as pil_version
+
+    from .filecache import code_fingerprint, file_cache
+
+    store = file_cache()
+    salt = f"deck-png|{code_fingerprint() if store is not None else ''}|{pil_version}|".encode()
+    keys = {name: hashlib.sha256(salt + png.read_bytes()).hexdigest()
+            for name, png in pngs.items()} if store is not None else {}
+    out = {name: store.get_bytes(keys[name], "png") for name in keys} if store is not None else {}
+    todo = [name for name in pngs if out.get(name) is None]
+    # palettising is most of the deck's time
+    for name, data in zip(todo, parallel_map(_palettised_bytes, [pngs[n] for n in todo])):
+        out[name] = data
+        if store is not None:
+            store.put_bytes(keys[name], "png", data)
+    return {name: out[name] for name in pngs}
+
+
 def _widen_layouts(prs: Any, ratio: float) -> None:
     """Move the default (4:3) master's and layouts' placeholders to the 16:9 width."""
     for owner in [prs.slide_master, *prs.slide_layouts]:
@@ -176,8 +199,7 @@ def write_pptx(result: Any, report: Any) -> Path:
 
     pngs = {name: png for name, (_, _, paths) in report.charts.items()
             if (png := next((p for p in paths if p.suffix == ".png"), None)) is not None}
-    # palettising is most of the deck's time: done in worker processes when CPUs are free (see .render)
-    pictures = dict(zip(pngs, parallel_map(_palettised_bytes, pngs.values())))
+    pictures = _pictures(pngs)
     for name, (title, takeaway, paths) in report.charts.items():
         if name not in pictures:
             continue
