@@ -49,7 +49,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("corpus")
     ap.add_argument("out")
     ap.add_argument("--k", type=int, default=None)
-    ap.add_argument("--formats", default="png,svg,csv,md,pptx")
+    ap.add_argument("--formats", default="png,svg,csv,xlsx,md,pptx,html")
     args = ap.parse_args(argv)
     t = time.perf_counter()
     import textmine  # noqa: F401
@@ -66,7 +66,11 @@ def main(argv: list[str]) -> None:
                         ("keyness", "keyness"), ("peer_keyness", "keyness"), ("similar_documents", "similarity"),
                         ("topic_comparison", "topics_other"), ("dispersion", "chart_tables"),
                         ("section_topics", "chart_tables"), ("cooccurrence", "chart_tables"),
-                        ("_trend", "chart_tables")):
+                        ("_trend", "chart_tables"), ("_strength_profile", "strength_profile"),
+                        ("correspondence_map", "ca_map"), ("_explorer", "explorer"),
+                        ("policy_instruments", "codebooks"), ("directive_strength", "codebooks"), ("tone", "codebooks"),
+                        ("problems", "codebooks"), ("textstats_percentiles", "textstats"),
+                        ("cleaning_table", "clean"), ("reference_similarities", "similarity")):
         if hasattr(an, name):  # a stage the report no longer calls by this name is left out
             _wrap(an, name, stage)
     _wrap(Tokenizer, "tokenize_many", "tokenize")
@@ -74,7 +78,8 @@ def main(argv: list[str]) -> None:
     _wrap(Dtm, "append", "dtm")
     _wrap(Dtm, "trim", "dtm")
     for name, stage in (("_load_speech", "load"), ("_load_corpus", "load"), ("write_csv", "write_csv"),
-                        ("draw_charts", "charts"), ("write_markdown", "write_md"), ("write_pptx", "write_pptx")):
+                        ("draw_charts", "charts"), ("write_markdown", "write_md"), ("write_pptx", "write_pptx"),
+                        ("write_xlsx", "write_xlsx"), ("write_html", "write_html")):
         _wrap(bd, name, stage)
     formats = [f for f in args.formats.split(",") if f]
     t = time.perf_counter()

@@ -4,6 +4,9 @@ Each run is a separate process (benchmarks/_stages.py) with TEXTMINE_CACHE_DIR i
 temporary folder: the first run fills the cache (cold), the second reads it (warm). Prints
 the seconds per stage with each stage's share of the report, the process wall time and
 the peak RSS of the child (resource.getrusage(RUSAGE_CHILDREN) as well as its own maxrss).
+Three runs: cold (empty cache folder), warm with the token cache only
+(``TEXTMINE_FILE_CACHE=0``), and warm with the tokens and the rendered files cached; the
+three packs are compared byte for byte.
 
 CPU is the user + system time of the report process and of its chart workers (they are
 counted once they have ended): on a busy machine it says more than wall time does.
@@ -32,8 +35,8 @@ DRIVER = Path(__file__).with_name("_stages.py")
 REAL = [ROOT.parent / "shared" / "corpora" / name for name in ("provincial-gwr-2026", "real-speeches")]
 
 
-def run(speech: str, corpus: str, out: str, cache: str, k: int | None, formats: str) -> dict:
-    env = dict(os.environ, TEXTMINE_CACHE_DIR=cache)
+def run(speech: str, corpus: str, out: str, cache: str, k: int | None, formats: str, files: bool = True) -> dict:
+    env = dict(os.environ, TEXTMINE_CACHE_DIR=cache, TEXTMINE_FILE_CACHE="1" if files else "0")
     cmd = [sys.executable, str(DRIVER), speech, corpus, out, "--formats", formats]
     if k is not None:
         cmd += ["--k", str(k)]
@@ -67,7 +70,8 @@ def main() -> None:
     ap.add_argument("--speech", default="-")
     ap.add_argument("--corpus", default="-")
     ap.add_argument("--k", type=int, default=None)
-    ap.add_argument("--formats", default="png,svg,csv,md,pptx")
+    ap.add_argument("--formats", default="png,svg,csv,xlsx,md,pptx,html",
+                    help="default: every format, as `textmine report` writes")
     ap.add_argument("--real", action="store_true", help="the real corpus (provincial-gwr-2026 + real-speeches)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,11 +84,22 @@ def main() -> None:
                 (Path(tmp) / "real" / p.name).symlink_to(p, target_is_directory=True)
             args.corpus = str(Path(tmp) / "real")
         cold = run(args.speech, args.corpus, f"{tmp}/out1", f"{tmp}/cache", args.k, args.formats)
-        warm = run(args.speech, args.corpus, f"{tmp}/out2", f"{tmp}/cache", args.k, args.formats)
-    show("cold cache", cold)
-    show("warm cache", warm)
-    print(f"\nwarm/cold report time: {warm['times']['report_total'] / cold['times']['report_total']:.2f}; "
+        tokens = run(args.speech, args.corpus, f"{tmp}/out2", f"{tmp}/cache", args.k, args.formats, files=False)
+        warm = run(args.speech, args.corpus, f"{tmp}/out3", f"{tmp}/cache", args.k, args.formats)
+        same = _same_files(Path(f"{tmp}/out1"), Path(f"{tmp}/out3")) and _same_files(Path(f"{tmp}/out1"),
+                                                                                         Path(f"{tmp}/out2"))
+    show("cold cache (empty cache folder)", cold)
+    show("warm token cache only (TEXTMINE_FILE_CACHE=0)", tokens)
+    show("warm cache (tokens and rendered files)", warm)
+    print(f"\nwarm/cold process wall: {warm['wall'] / cold['wall']:.2f}; tokens-only/cold: "
+          f"{tokens['wall'] / cold['wall']:.2f}; the three packs byte-identical: {same}; "
           f"peak RSS of children {warm['children_maxrss_mb']:.0f} MB")
+
+
+def _same_files(a: Path, b: Path) -> bool:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    return files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()) and all(
+        (a / f).read_bytes() == (b / f).read_bytes() for f in files)
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ def _palettised_bytes(png: Path) -> bytes:
         rgb = im.convert("RGB")
     out = io.BytesIO()
     rgb.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
-        out, format="PNG", optimize=True)
+        out, format="PNG")  # not optimize=True: it took twice as long for 8% fewer bytes
     return out.getvalue()
 
 
