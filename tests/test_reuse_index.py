@@ -125,3 +125,22 @@ def test_shingle_keys_are_the_shingles(ngram):
         assert (rows == a).sum() == len(_shingles(hans[a], ngram))
     index = ReuseIndex([tm.Document("x", "推进市域社会治理现代化。")], ngram=ngram, min_chars=0)
     assert sorted(index._vocab) == sorted(_shingles("推进市域社会治理现代化", ngram))
+
+
+def test_document_sentences_as_arrays_are_the_sentences(ccorpus):
+    """The streamed path's sentences (offsets and Han code points, no str each) are _sentences'."""
+    from textmine.reuse import _doc_sentences, _sentences
+
+    odd = tm.Document("odd", "  好。\n\n\u3000加强基层社会治理\U00020000，推进市域\ud800社会治理现代化。 \n OK! 丽㐀\n")
+    n = 0
+    for doc in [*EDGE, odd, tm.Document("none", "OK"), *ccorpus]:
+        for min_chars in (0, 1, 10, 20):
+            want = _sentences(doc, min_chars)
+            start, end, lens, codes = _doc_sentences(doc, min_chars)
+            assert list(zip(start.tolist(), end.tolist())) == [(s, e) for s, e, *_ in want]
+            assert lens.tolist() == [len(h) for *_, h in want]
+            assert codes.astype("<u4").tobytes().decode("utf-32-le") == "".join(h for *_, h in want)
+            n += len(want)
+    assert n > 1000
+    # the astral 𠀀 and the lone surrogate are not Han here (_text.HAN says so), 丽㐀 are
+    assert [h for *_, h in _sentences(odd, 0)] == ["好", "加强基层社会治理推进市域社会治理现代化", "丽㐀"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import FrozenInstanceError, dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -86,6 +87,33 @@ def _sentences(doc: Document, min_chars: int) -> list[tuple[int, int, str, str]]
     return out
 
 
+@lru_cache(maxsize=1)
+def _han_table() -> np.ndarray:
+    """Whether each code point is a Han character, read off ``_text.HAN`` (it stays the one definition)."""
+    every = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    table = np.zeros(0x110000, dtype=bool)
+    table[np.frombuffer("".join(_HAN.findall(every)).encode("utf-32-le"), dtype=np.uint32)] = True
+    return table
+
+
+def _doc_sentences(doc: Document, min_chars: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_sentences` as arrays, with no str per sentence: (start, end) of each sentence kept,
+    its number of Han characters, and their code points, concatenated.
+
+    A reference document's sentences are only turned into text when they match.
+    """
+    spans = np.array(sentence_spans(doc.text), dtype=np.int64).reshape(-1, 2)
+    codes = np.frombuffer(doc.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    is_han = _han_table()[codes]
+    before = np.concatenate(([0], np.cumsum(is_han)))  # Han characters before each offset
+    lens = before[spans[:, 1]] - before[spans[:, 0]]  # strip() only takes whitespace, never Han
+    keep = lens >= min_chars
+    spans, lens = spans[keep], lens[keep]
+    han = codes[is_han]
+    first = np.repeat(before[spans[:, 0]] - (np.cumsum(lens) - lens), lens) + np.arange(int(lens.sum()))
+    return spans[:, 0], spans[:, 1], lens, han[first]
+
+
 def _shingles(han: str, n: int) -> set[str]:
     """The sentence's distinct n-grams (a sentence shorter than ``n`` is one shingle, itself).
 
@@ -105,9 +133,13 @@ def _shingle_keys(hans: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
     padded with code point 0, which no Han character has, so it equals no full n-gram.
     """
     lens = np.fromiter(map(len, hans), dtype=np.int64, count=len(hans))
-    codes = np.frombuffer("".join(hans).encode("utf-32-le"), dtype=np.uint32)
+    return _code_shingle_keys(np.frombuffer("".join(hans).encode("utf-32-le"), dtype=np.uint32), lens, n)
+
+
+def _code_shingle_keys(codes: np.ndarray, lens: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_shingle_keys` of sentences given as their code points, concatenated, and their lengths."""
     n_sh = np.maximum(lens - n + 1, 1)
-    owner = np.repeat(np.arange(len(hans), dtype=np.int64), n_sh)
+    owner = np.repeat(np.arange(len(lens), dtype=np.int64), n_sh)
     starts = np.cumsum(lens) - lens
     pos = np.repeat(starts - (np.cumsum(n_sh) - n_sh), n_sh) + np.arange(len(owner), dtype=np.int64)
     width = np.minimum(lens, n)[owner]
@@ -249,11 +281,19 @@ class ReuseIndex:
         ngram = _check_int(ngram, "ngram", 1)
         min_chars = _check_int(min_chars, "min_chars", 0)
         sents: list[tuple[str, int, str, str]] = []  # doc_id, start, text, han
+        # each sentence's distinct shingle keys, document by document (numpy: no dict of every shingle)
+        parts, sizes = [_shingle_keys([], ngram)[0]], [np.zeros(0, dtype=np.int64)]
         for d in corpus:
-            sents.extend((d.doc_id, s, text, han) for s, _e, text, han in _sentences(d, min_chars))
-        # columns are the distinct shingle keys, sorted (numpy throughout: no dict of every shingle)
-        keys, rows, cols = _distinct(*_shingle_keys([han for *_, han in sents], ngram))
-        indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=len(sents)))))
+            ds = _sentences(d, min_chars)
+            sents.extend((d.doc_id, s, text, han) for s, _e, text, han in ds)
+            if ds:
+                vocab, rows, ids = _distinct(*_shingle_keys([han for *_, han in ds], ngram))
+                parts.append(vocab[ids])  # by sentence, then key
+                sizes.append(np.bincount(rows, minlength=len(ds)))
+        # columns are the distinct keys, sorted: each row's columns come out sorted too
+        keys, cols, _ = _unique(np.concatenate(parts))
+        del parts
+        indptr = np.concatenate(([0], np.cumsum(np.concatenate(sizes))))
         # sentences × shingles, binary: |A ∩ B| for every pair is one sparse product
         m = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(len(sents), len(keys)))
         for name, value in (("ngram", ngram), ("min_chars", min_chars), ("doc_ids", tuple(corpus.ids)),
@@ -405,12 +445,14 @@ def _stream(target: Document, corpus: Corpus, ngram: int, min_chars: int, thresh
     found: list[tuple[tuple[int, int], tuple]] = []
     offset = 0  # sentences of the documents before: a global sentence number orders the matches
     for doc in corpus if len(tsent) else ():
-        csent = _sentences(doc, min_chars)
-        n_c = len(csent)
-        if doc.doc_id == target.doc_id or not n_c:
-            offset += n_c
+        if doc.doc_id == target.doc_id:
+            offset += len(_doc_sentences(doc, min_chars)[0])
             continue
-        cvocab, crows, cids = _distinct(*_shingle_keys([han for *_, han in csent], ngram))
+        cstart, cend, clens, ccodes = _doc_sentences(doc, min_chars)
+        n_c = len(cstart)
+        if not n_c:
+            continue
+        cvocab, crows, cids = _distinct(*_code_shingle_keys(ccodes, clens, ngram))
         cb = np.bincount(crows, minlength=n_c)
         shared = _lookup(tvocab, cvocab)[cids]  # each (sentence, shingle)'s shingle among the target's
         keep = shared >= 0
@@ -425,9 +467,10 @@ def _stream(target: Document, corpus: Corpus, ngram: int, min_chars: int, thresh
         hit = jac >= threshold - 1e-12
         for i, j, jv in zip(ii[hit].tolist(), jj[hit].tolist(), jac[hit].tolist()):
             ts, _te, ttext, th = tsent[i]
-            cs_, _ce, ctext, ch = csent[j]
-            found.append(((i, offset + j), (target.doc_id, doc.doc_id, ttext, ctext, jv, th == ch, int(ts),
-                                            int(cs_), i)))
+            cs_, ce = int(cstart[j]), int(cend[j])
+            ctext = doc.text[cs_:ce].strip()  # as _sentences has it
+            found.append(((i, offset + j), (target.doc_id, doc.doc_id, ttext, ctext, jv,
+                                            th == "".join(_HAN.findall(ctext)), int(ts), cs_, i)))
         offset += n_c
     found.sort(key=lambda f: f[0])  # the exhaustive product's (target row, index row) order
     return _result(target, tsent, [row for _, row in found], corpus.ids)
