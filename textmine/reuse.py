@@ -3,12 +3,16 @@
 Sentences are compared on their Chinese characters only (punctuation and width
 differences do not matter), as sets of character n-gram shingles. A :class:`ReuseIndex`
 holds the shingles of a reference corpus's sentences; build it once and query it with
-many speeches (:func:`text_reuse` builds one when given a corpus).
+many speeches. Given a corpus, :func:`text_reuse` builds no index: it reads the corpus
+one document at a time against the one target (the same result, in memory linear in
+one document and the matches).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import FrozenInstanceError, dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -83,8 +87,130 @@ def _sentences(doc: Document, min_chars: int) -> list[tuple[int, int, str, str]]
     return out
 
 
+@lru_cache(maxsize=1)
+def _han_table() -> np.ndarray:
+    """Whether each code point is a Han character, read off ``_text.HAN`` (it stays the one definition)."""
+    every = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    table = np.zeros(0x110000, dtype=bool)
+    table[np.frombuffer("".join(_HAN.findall(every)).encode("utf-32-le"), dtype=np.uint32)] = True
+    return table
+
+
+def _doc_sentences(doc: Document, min_chars: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_sentences` as arrays, with no str per sentence: (start, end) of each sentence kept,
+    its number of Han characters, and their code points, concatenated.
+
+    A reference document's sentences are only turned into text when they match.
+    """
+    spans = np.array(sentence_spans(doc.text), dtype=np.int64).reshape(-1, 2)
+    codes = np.frombuffer(doc.text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    is_han = _han_table()[codes]
+    before = np.concatenate(([0], np.cumsum(is_han)))  # Han characters before each offset
+    lens = before[spans[:, 1]] - before[spans[:, 0]]  # strip() only takes whitespace, never Han
+    keep = lens >= min_chars
+    spans, lens = spans[keep], lens[keep]
+    han = codes[is_han]
+    first = np.repeat(before[spans[:, 0]] - (np.cumsum(lens) - lens), lens) + np.arange(int(lens.sum()))
+    return spans[:, 0], spans[:, 1], lens, han[first]
+
+
 def _shingles(han: str, n: int) -> set[str]:
+    """The sentence's distinct n-grams (a sentence shorter than ``n`` is one shingle, itself).
+
+    The definition; :func:`_shingle_keys` computes the same sets with numpy.
+    """
     return {han[j:j + n] for j in range(len(han) - n + 1)} or {han}
+
+
+_BITS = 21  # bits of a code point: up to three characters pack into one int64 key
+
+
+def _shingle_keys(hans: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """A key for each n-gram occurrence in ``hans`` (with repeats), and the sentence it is in.
+
+    Equal keys are equal shingles of :func:`_shingles`. A key packs the shingle's code points
+    (an int64 up to ``n`` = 3, fixed-width bytes beyond); a sentence shorter than ``n`` is
+    padded with code point 0, which no Han character has, so it equals no full n-gram.
+    """
+    lens = np.fromiter(map(len, hans), dtype=np.int64, count=len(hans))
+    return _code_shingle_keys(np.frombuffer("".join(hans).encode("utf-32-le"), dtype=np.uint32), lens, n)
+
+
+def _code_shingle_keys(codes: np.ndarray, lens: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_shingle_keys` of sentences given as their code points, concatenated, and their lengths."""
+    n_sh = np.maximum(lens - n + 1, 1)
+    owner = np.repeat(np.arange(len(lens), dtype=np.int64), n_sh)
+    starts = np.cumsum(lens) - lens
+    pos = np.repeat(starts - (np.cumsum(n_sh) - n_sh), n_sh) + np.arange(len(owner), dtype=np.int64)
+    width = np.minimum(lens, n)[owner]
+    padded = np.concatenate((codes, np.zeros(n, dtype=np.uint32)))  # reads past the end are masked below
+    chars = [np.where(width > k, padded[pos + k], 0) for k in range(n)]
+    if n * _BITS <= 63:
+        keys = np.zeros(len(owner), dtype=np.int64)
+        for c in chars:
+            keys = (keys << _BITS) | c.astype(np.int64)
+        return keys, owner
+    # fixed-width bytes compare exactly (all have the same width, so trailing NULs cannot merge two)
+    grid = np.ascontiguousarray(np.stack(chars, axis=1).astype(">u4")) if len(owner) else np.zeros((0, n), ">u4")
+    return grid.view(f"S{4 * n}").reshape(-1), owner
+
+
+def _unique(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sorted distinct values of ``x``, each element's position among them, and their counts.
+
+    By one sort: numpy 2's ``np.unique`` without ``return_inverse`` hashes, which is many times
+    slower on these arrays.
+    """
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
+    first = np.ones(len(xs), dtype=bool)
+    first[1:] = xs[1:] != xs[:-1]
+    inverse = np.empty(len(xs), dtype=np.int64)
+    inverse[order] = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    return xs[first], inverse, np.diff(np.append(starts, len(xs)))
+
+
+def _distinct(keys: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct keys (sorted), and the distinct (sentence, key id) pairs sorted by sentence then key."""
+    vocab, inv, _ = _unique(keys)
+    width = np.int64(max(len(vocab), 1))
+    pairs = _unique(owner * width + inv)[0]
+    return vocab, pairs // width, pairs % width
+
+
+def _lookup(vocab: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Each key's position in the sorted ``vocab``, or -1 where it is absent."""
+    if not len(vocab):
+        return np.full(len(keys), -1, dtype=np.int64)
+    pos = np.minimum(np.searchsorted(vocab, keys), len(vocab) - 1)
+    return np.where(vocab[pos] == keys, pos, -1).astype(np.int64)
+
+
+class _Vocab(Mapping):
+    """Shingle → column of a ReuseIndex, read from its sorted keys (no dict of every shingle)."""
+
+    def __init__(self, keys: np.ndarray, n: int) -> None:
+        self._keys, self._n = keys, n
+
+    def __getitem__(self, gram: str) -> int:
+        if not isinstance(gram, str) or len(gram) > self._n:
+            raise KeyError(gram)
+        col = int(_lookup(self._keys, _shingle_keys([gram], self._n)[0])[0])
+        if col < 0:
+            raise KeyError(gram)
+        return col
+
+    def __iter__(self) -> Iterator[str]:
+        for k in self._keys:
+            if isinstance(k, bytes):
+                cps = [int.from_bytes(k.ljust(4 * self._n, b"\0")[4 * i:4 * i + 4], "big") for i in range(self._n)]
+            else:
+                cps = [(int(k) >> (_BITS * (self._n - 1 - i))) & ((1 << _BITS) - 1) for i in range(self._n)]
+            yield "".join(chr(c) for c in cps if c)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def _rarity_order(m: sp.csr_matrix) -> np.ndarray:
@@ -155,19 +281,25 @@ class ReuseIndex:
         ngram = _check_int(ngram, "ngram", 1)
         min_chars = _check_int(min_chars, "min_chars", 0)
         sents: list[tuple[str, int, str, str]] = []  # doc_id, start, text, han
+        # each sentence's distinct shingle keys, document by document (numpy: no dict of every shingle)
+        parts, sizes = [_shingle_keys([], ngram)[0]], [np.zeros(0, dtype=np.int64)]
         for d in corpus:
-            sents.extend((d.doc_id, s, text, han) for s, _e, text, han in _sentences(d, min_chars))
-        vocab: dict[str, int] = {}
-        rows, cols = [], []
-        for i, (*_, han) in enumerate(sents):
-            for g in _shingles(han, ngram):
-                rows.append(i)
-                cols.append(vocab.setdefault(g, len(vocab)))
+            ds = _sentences(d, min_chars)
+            sents.extend((d.doc_id, s, text, han) for s, _e, text, han in ds)
+            if ds:
+                vocab, rows, ids = _distinct(*_shingle_keys([han for *_, han in ds], ngram))
+                parts.append(vocab[ids])  # by sentence, then key
+                sizes.append(np.bincount(rows, minlength=len(ds)))
+        # columns are the distinct keys, sorted: each row's columns come out sorted too
+        keys, cols, _ = _unique(np.concatenate(parts))
+        del parts
+        indptr = np.concatenate(([0], np.cumsum(np.concatenate(sizes))))
         # sentences × shingles, binary: |A ∩ B| for every pair is one sparse product
-        m = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(sents), len(vocab)))
+        m = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(len(sents), len(keys)))
         for name, value in (("ngram", ngram), ("min_chars", min_chars), ("doc_ids", tuple(corpus.ids)),
                             ("_sents", tuple(sents)), ("_matrix", m), ("_sizes", np.asarray(m.sum(axis=1)).ravel()),
-                            ("_vocab", vocab), ("_order", _rarity_order(m)), ("_prefix_cache", {})):
+                            ("_keys", keys), ("_vocab", _Vocab(keys, ngram)), ("_order", _rarity_order(m)),
+                            ("_prefix_cache", {})):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -235,23 +367,17 @@ class ReuseIndex:
         tsent = _sentences(target, self.min_chars)
         csent = self._sents
         # target sentences over the index's shingles; shingles the index lacks still count in |A ∪ B|
-        rows_, cols_ = [], []
-        ta = np.zeros(len(tsent))
-        for i, (*_, han) in enumerate(tsent):
-            grams = _shingles(han, ngram)
-            ta[i] = len(grams)
-            for g in grams:
-                k = self._vocab.get(g)
-                if k is not None:
-                    rows_.append(i)
-                    cols_.append(k)
-        tm_ = sp.csr_matrix((np.ones(len(rows_), dtype=np.float32), (rows_, cols_)),
-                            shape=(len(tsent), len(self._vocab)))
+        tkeys, trows, tids = _distinct(*_shingle_keys([han for *_, han in tsent], ngram))
+        ta = np.bincount(trows, minlength=len(tsent)).astype(np.float64)
+        tcols = _lookup(self._keys, tkeys)[tids]
+        known = tcols >= 0
+        tm_ = sp.csr_matrix((np.ones(int(known.sum()), dtype=np.float32), (trows[known], tcols[known])),
+                            shape=(len(tsent), len(self._keys)))
         ca = self._sizes
         rows = []
         if len(tsent) and len(csent):
             # the prefix postings cost about one exhaustive product to build: they pay off from the
-            # second query of an index on (the report asks once; a notebook loop asks many times)
+            # second query of an index on (a notebook loop asks many times; text_reuse streams a corpus)
             queried = self._prefix_cache.setdefault("queries", 0)
             self._prefix_cache["queries"] = queried + 1
             ii, jj, inter = self._candidates(tm_, ta, threshold,
@@ -264,36 +390,90 @@ class ReuseIndex:
                 if did == target.doc_id:
                     continue
                 rows.append((target.doc_id, did, ttext, ctext, float(jv), th == ch, int(ts), int(cs_), i))
-        matches = pd.DataFrame(rows, columns=["target_id", "source_id", "target_sentence", "source_sentence",
-                                              "jaccard", "exact", "target_start", "source_start", "_i"])
-        matches = matches.sort_values(["target_start", "jaccard", "source_id", "source_start"],
-                                      ascending=[True, False, True, True],
-                                      kind="stable").reset_index(drop=True)
-        n_chars = np.array([len(h) for *_, h in tsent], dtype=np.int64)
-        total = int(n_chars.sum())  # the denominator of every ratio: all of the target's sentence characters
-        # one pass over the matches, not one scan per reference document (linear in the corpus)
-        n_of = matches.groupby("source_id", sort=False).size().to_dict()
-        pairs = matches[["source_id", "_i"]].drop_duplicates()
-        chars_of = pd.Series(n_chars[pairs["_i"].to_numpy(dtype=np.int64)], dtype=np.int64).groupby(
-            pairs["source_id"].to_numpy()).sum().to_dict() if len(pairs) else {}
-        ratio_rows = []
-        for doc_id in self.doc_ids:
-            if doc_id == target.doc_id:
-                continue
-            chars = int(chars_of.get(doc_id, 0))
-            ratio_rows.append((doc_id, int(n_of.get(doc_id, 0)), chars, chars / total if total else 0.0))
-        ratios = pd.DataFrame(ratio_rows, columns=["doc_id", "n_matches", "reused_chars", "reuse_ratio"])
-        ratios = ratios.sort_values(["reuse_ratio", "doc_id"], ascending=[False, True],
-                                    kind="stable").reset_index(drop=True)
-        best = matches.sort_values("jaccard", ascending=False, kind="stable").drop_duplicates("_i").set_index("_i")
-        sentences = pd.DataFrame({
-            "start": [s for s, *_ in tsent], "end": [e for _, e, *_ in tsent], "text": [t for _, _, t, _ in tsent],
-            "n_chars": n_chars,
-        })
-        sentences["reused"] = sentences.index.isin(best.index)
-        sentences["best_source"] = best["source_id"].reindex(sentences.index).to_numpy()
-        sentences["best_jaccard"] = best["jaccard"].reindex(sentences.index).to_numpy()
-        return TextReuse(matches.drop(columns="_i"), ratios, sentences)
+        return _result(target, tsent, rows, self.doc_ids)
+
+
+def _result(target: Document, tsent: list[tuple[int, int, str, str]], rows: list[tuple], doc_ids: Any) -> TextReuse:
+    """The TextReuse of the target's sentences ``tsent`` and its match rows (in target row, source order)."""
+    matches = pd.DataFrame(rows, columns=["target_id", "source_id", "target_sentence", "source_sentence",
+                                          "jaccard", "exact", "target_start", "source_start", "_i"])
+    matches = matches.sort_values(["target_start", "jaccard", "source_id", "source_start"],
+                                  ascending=[True, False, True, True],
+                                  kind="stable").reset_index(drop=True)
+    n_chars = np.array([len(h) for *_, h in tsent], dtype=np.int64)
+    total = int(n_chars.sum())  # the denominator of every ratio: all of the target's sentence characters
+    # one pass over the matches, not one scan per reference document (linear in the corpus)
+    n_of = matches.groupby("source_id", sort=False).size().to_dict()
+    pairs = matches[["source_id", "_i"]].drop_duplicates()
+    chars_of = pd.Series(n_chars[pairs["_i"].to_numpy(dtype=np.int64)], dtype=np.int64).groupby(
+        pairs["source_id"].to_numpy()).sum().to_dict() if len(pairs) else {}
+    ratio_rows = []
+    for doc_id in doc_ids:
+        if doc_id == target.doc_id:
+            continue
+        chars = int(chars_of.get(doc_id, 0))
+        ratio_rows.append((doc_id, int(n_of.get(doc_id, 0)), chars, chars / total if total else 0.0))
+    ratios = pd.DataFrame(ratio_rows, columns=["doc_id", "n_matches", "reused_chars", "reuse_ratio"])
+    ratios = ratios.sort_values(["reuse_ratio", "doc_id"], ascending=[False, True],
+                                kind="stable").reset_index(drop=True)
+    best = matches.sort_values("jaccard", ascending=False, kind="stable").drop_duplicates("_i").set_index("_i")
+    sentences = pd.DataFrame({
+        "start": [s for s, *_ in tsent], "end": [e for _, e, *_ in tsent], "text": [t for _, _, t, _ in tsent],
+        "n_chars": n_chars,
+    })
+    sentences["reused"] = sentences.index.isin(best.index)
+    sentences["best_source"] = best["source_id"].reindex(sentences.index).to_numpy()
+    sentences["best_jaccard"] = best["jaccard"].reindex(sentences.index).to_numpy()
+    return TextReuse(matches.drop(columns="_i"), ratios, sentences)
+
+
+def _stream(target: Document, corpus: Corpus, ngram: int, min_chars: int, threshold: float) -> TextReuse:
+    """:meth:`ReuseIndex.query` of a corpus asked once, one reference document at a time.
+
+    Only shingles of the target can add to an intersection, so each document's sentences are
+    reduced to their sizes |B| and their shingles the target has; pairs sharing one are scored
+    exactly. Memory is that of one document and the matches; no index of the corpus is built.
+    """
+    tsent = _sentences(target, min_chars)
+    tvocab, trows, tids = _distinct(*_shingle_keys([han for *_, han in tsent], ngram))
+    ta = np.bincount(trows, minlength=len(tsent))
+    # postings: the target sentences holding each target shingle (trows is sorted within a shingle)
+    by_key = np.argsort(tids, kind="stable")
+    post_rows = trows[by_key]
+    post_len = np.bincount(tids, minlength=len(tvocab))
+    post_start = np.cumsum(post_len) - post_len
+    found: list[tuple[tuple[int, int], tuple]] = []
+    offset = 0  # sentences of the documents before: a global sentence number orders the matches
+    for doc in corpus if len(tsent) else ():
+        if doc.doc_id == target.doc_id:
+            offset += len(_doc_sentences(doc, min_chars)[0])
+            continue
+        cstart, cend, clens, ccodes = _doc_sentences(doc, min_chars)
+        n_c = len(cstart)
+        if not n_c:
+            continue
+        cvocab, crows, cids = _distinct(*_code_shingle_keys(ccodes, clens, ngram))
+        cb = np.bincount(crows, minlength=n_c)
+        shared = _lookup(tvocab, cvocab)[cids]  # each (sentence, shingle)'s shingle among the target's
+        keep = shared >= 0
+        js, ks = crows[keep], shared[keep]
+        # every (target sentence, document sentence) pair sharing a shingle, once per shared shingle
+        reps = post_len[ks]
+        first = np.repeat(post_start[ks] - (np.cumsum(reps) - reps), reps) + np.arange(int(reps.sum()))
+        code = post_rows[first] * np.int64(n_c) + np.repeat(js, reps)
+        pair, _, inter = _unique(code)
+        ii, jj = pair // n_c, pair % n_c
+        jac = inter / (ta[ii] + cb[jj] - inter)
+        hit = jac >= threshold - 1e-12
+        for i, j, jv in zip(ii[hit].tolist(), jj[hit].tolist(), jac[hit].tolist()):
+            ts, _te, ttext, th = tsent[i]
+            cs_, ce = int(cstart[j]), int(cend[j])
+            ctext = doc.text[cs_:ce].strip()  # as _sentences has it
+            found.append(((i, offset + j), (target.doc_id, doc.doc_id, ttext, ctext, jv,
+                                            th == "".join(_HAN.findall(ctext)), int(ts), cs_, i)))
+        offset += n_c
+    found.sort(key=lambda f: f[0])  # the exhaustive product's (target row, index row) order
+    return _result(target, tsent, [row for _, row in found], corpus.ids)
 
 
 @renamed_params(corpus="reference")
@@ -310,7 +490,8 @@ def text_reuse(target: Document | str, reference: Corpus | ReuseIndex | list, *,
     target : Document or str
     reference : Corpus, list of Documents, or ReuseIndex
         A document with the target's doc_id is left out. Pass a :class:`ReuseIndex` to
-        compare many targets with one corpus without indexing it again.
+        compare many targets with one corpus without indexing it again; a corpus is
+        streamed, one document at a time, with the same result.
     threshold : float
         Minimum Jaccard similarity, in (0, 1].
     ngram : int, optional
@@ -327,15 +508,15 @@ def text_reuse(target: Document | str, reference: Corpus | ReuseIndex | list, *,
     InputError
         Also when ``ngram`` or ``min_chars`` differ from those of the given ReuseIndex.
     """
-    target = as_document(target, name="target")  # checked before the (costly) index is built
+    target = as_document(target, name="target")  # checked before the corpus is read
     _check_threshold(threshold)
     if isinstance(reference, ReuseIndex):
         for name, given, built in (("ngram", ngram, reference.ngram), ("min_chars", min_chars, reference.min_chars)):
             if given is not None and given != built:
                 raise InputError(f"{name}={given!r} but the ReuseIndex was built with {name}={built}; "
                                  "expected the same (or leave it out)")
-        index = reference
-    else:
-        index = ReuseIndex(reference, ngram=_NGRAM if ngram is None else ngram,
-                           min_chars=_MIN_CHARS if min_chars is None else min_chars)
-    return index.query(target, threshold=threshold)
+        return reference.query(target, threshold=threshold)
+    # one query: stream over the corpus instead of indexing it (the same result, in linear memory)
+    corpus = as_corpus(reference, name="reference")
+    return _stream(target, corpus, _check_int(_NGRAM if ngram is None else ngram, "ngram", 1),
+                   _check_int(_MIN_CHARS if min_chars is None else min_chars, "min_chars", 0), threshold)
