@@ -16,6 +16,9 @@ sentences. This script:
 4. matches predictions to gold items by position and prints one table per split
    (``dev``: the developers' loop; ``heldout``: kept out of tuning) and for all files.
 
+A file whose gold lists ``annotated`` categories (the quoted-strings-only dev files) is
+scored on those categories alone.
+
 Metrics (n = gold items, or predictions for precision):
 
 - outline L1 / L2 recall: a gold heading is found when a predicted heading of the same
@@ -280,6 +283,10 @@ def score_doc(entry: dict, raw: str, cleaned: str, pred: dict, tol: int, *,
     Without ``doc`` offsets are mapped by :class:`OffsetMap`, in raw-offset order."""
     T = Tally()
     T.dropped = defaultdict(int)
+    # a file annotated for some categories only (``annotated``) is scored on those alone:
+    # its empty lists elsewhere mean "not annotated", not "nothing there"
+    scored = set(entry.get("annotated", entry["items"]))
+    full, unscored = T, Tally()
     if doc is not None and getattr(doc, "changes", None) is not None and getattr(doc, "raw", None) == raw:
         m = CleaningMap(doc)
         items = {}
@@ -303,6 +310,7 @@ def score_doc(entry: dict, raw: str, cleaned: str, pred: dict, tol: int, *,
         return [(pos[r["start"]], r) for r in rows]
 
     # outline
+    T = full if "outline" in scored else unscored
     heads = mapped(items["outline"])
     for level, key in ((1, "outline L1 recall"), (2, "outline L2 recall")):
         gold = [p for p, r in heads if r["level"] == level]
@@ -313,12 +321,14 @@ def score_doc(entry: dict, raw: str, cleaned: str, pred: dict, tol: int, *,
           len(pred["outline"]))
 
     # enumerations
+    T = full if "enumerations" in scored else unscored
     gold = [p for p, _ in mapped(items["enumerations"])]
     T.add("enumeration item recall", sum(any(abs(s - p) <= tol for s in pred["enum"]) for p in gold), len(gold))
     T.add("enumeration precision", sum(any(abs(s - p) <= tol for p in gold) for s in pred["enum"]),
           len(pred["enum"]))
 
     # duties
+    T = full if "duties" in scored else unscored
     gd = mapped(items["duties"])
 
     def near(s, p):
@@ -331,6 +341,7 @@ def score_doc(entry: dict, raw: str, cleaned: str, pred: dict, tol: int, *,
           len(pred["duties"]))
 
     # formulas and non-formulas
+    T = full if "formulas" in scored else unscored
     def covered(p, n, spans):
         return any(overlap(p, p + n, a, b) * 2 >= n for a, b in spans)
 
@@ -346,6 +357,7 @@ def score_doc(entry: dict, raw: str, cleaned: str, pred: dict, tol: int, *,
           len(nonf))
 
     # targets
+    T = full if "numbers" in scored else unscored
     gn = [(p, p + len(r["text"]), r["kind"]) for p, r in mapped(items["numbers"])]
     returned = [(a, b) for a, b, k in pred["targets"] if k.lower() not in NON_TARGET_KINDS]
     gt = [(a, b) for a, b, k in gn if k == "target"]
@@ -356,13 +368,14 @@ def score_doc(entry: dict, raw: str, cleaned: str, pred: dict, tol: int, *,
           sum(any(overlap(a, b, x, y) for x, y in gt) for a, b in returned), len(returned))
 
     # references
+    T = full if "references" in scored else unscored
     gr = mapped(items["references"])
     for kinds, key in ((("document", "media"), "references 《》 recall"),
                        (("document_uncited",), "documents without 《》 recall")):
         rows = [(p, r) for p, r in gr if r["kind"] in kinds]
         T.add(key, sum(any(overlap(p, p + max(2, r["length"]), a, b) for a, b in pred["refs"])
                        for p, r in rows), len(rows))
-    return T, m.missed
+    return full, m.missed
 
 
 ORDER = ["outline L1 recall", "outline L2 recall", "outline precision", "enumeration item recall",

@@ -53,6 +53,10 @@ def test_gold_schema(gold):
     assert sum(d["path"].startswith("../shared/corpora/provincial-gwr-2026/") for d in docs) >= 2
     for d in docs:
         assert set(d["items"]) == set(CATEGORIES), d["path"]
+        # a file annotated for some categories only names them (the others stay empty)
+        assert set(d.get("annotated", CATEGORIES)) <= set(CATEGORIES), d["path"]
+        for cat in set(CATEGORIES) - set(d.get("annotated", CATEGORIES)):
+            assert d["items"][cat] == [], (d["path"], cat)
         for cat in CATEGORIES:
             for r in d["items"][cat]:
                 assert 0 <= r["start"] < d["length"], (d["path"], cat, r)
@@ -140,6 +144,24 @@ def test_score_doc_exact_counts(bench):
     pred["targets"][1] = (at("3%"), at("3%") + 2, "statistic")
     tally, _ = bench.score_doc(entry, text, text, pred, tol=2)
     assert tally.c["statistics among returned targets"] == [0, 1]
+
+
+def test_score_doc_scores_only_the_annotated_categories(bench):
+    # a file annotated for formulas alone: its empty outline and duty lists say nothing, so the
+    # predicted headings and duties are not counted (they would read as false positives)
+    text = "一、稳住就业。有关部门要做好“六稳”工作，有的做“老好人”。"
+    entry = {"annotated": ["formulas"], "items": {
+        "outline": [], "enumerations": [], "duties": [], "numbers": [], "references": [],
+        "formulas": [{"start": text.index("六稳"), "length": 2, "kind": "formula", "quoted": True},
+                     {"start": text.index("老好人"), "length": 3, "kind": "non_formula", "quoted": True}]}}
+    pred = {"outline": [(0, 1)], "enum": [(0, 0)], "duties": [(text.index("有关部门"), ["有关部门"])],
+            "targets": [(2, 4, "target")], "formulas": [(text.index("六稳"), text.index("六稳") + 2)], "refs": []}
+    tally, _ = bench.score_doc(entry, text, text, pred, tol=2)
+    assert dict(tally.c) == {"formulas recall": [1, 1], "  quoted formulas recall": [1, 1],
+                             "  unquoted formulas recall": [0, 0], "non-formulas returned as formulas": [0, 1]}
+    del entry["annotated"]  # annotated in full: the same predictions are false positives
+    tally, _ = bench.score_doc(entry, text, text, pred, tol=2)
+    assert tally.c["outline precision"] == [0, 1] and tally.c["duties precision"] == [0, 1]
 
 
 def test_bench_skips_without_shared(bench, monkeypatch, capsys):

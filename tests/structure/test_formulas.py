@@ -283,3 +283,47 @@ def test_a_banner_of_convenience_and_a_photo_credit():
     assert _rows(formulas("有的人打着“改革创新”的旗号乱作为。")) == [("改革创新", "non_formula", "scare_quote")]
     assert _rows(formulas("村民在田间劳作，“丰收在望”的横幅挂在村口（李四 摄）。坚持“人民城市”理念。")) == [
         ("丰收在望", "non_formula", "footer"), ("人民城市", "quoted", "")]
+
+
+def test_a_quoted_list_with_no_sign_of_a_formula_is_a_list_of_terms():
+    # as a single quoted word with no sign of a formula is a term, so is a list of them, unless
+    # the items repeat one skeleton (定岗、定责、定时) or the words around the list mark a formula
+    df = formulas("有的干部甘当“和事佬”、“传声筒”，遇事绕着走。各地推行“定岗”、“定责”、“定时”。"
+                  "坚持“抓基层”、“打基础”，做到“勤走访”、“常回访”。")
+    assert _rows(df, ("formula", "parts", "kind", "subkind")) == [
+        ("和事佬、传声筒", ("和事佬", "传声筒"), "non_formula", "term"),
+        ("定岗、定责、定时", ("定岗", "定责", "定时"), "quoted", ""),
+        ("抓基层、打基础", ("抓基层", "打基础"), "quoted", ""),
+        ("勤走访、常回访", ("勤走访", "常回访"), "quoted", "")]
+
+
+def test_repeats_skeleton():
+    from textmine.structure._quotes import repeats_skeleton
+
+    assert repeats_skeleton(("禁种", "禁制")) and repeats_skeleton(("文化大篷车", "科普大篷车"))
+    assert repeats_skeleton(("一户一策", "一人一档"))  # the same characters at half the positions
+    assert not repeats_skeleton(("和事佬", "传声筒")) and not repeats_skeleton(("返岗",))
+    assert not repeats_skeleton(("大家的", "国家的"))  # a shared 的 is no skeleton
+    assert not repeats_skeleton(("人人争先上", "事事不落下"))  # one shared position of five
+
+
+def test_a_title_or_a_cry_is_not_a_formula_though_it_holds_a_list():
+    # 以“…”为题: a title; “…”的强音: a cry of the people; the same words with no such cue: a formula
+    df = formulas("支部以“读好一本书、走好一段路”为题开展学习。“乡村一定行、家乡一定美”的强音传遍山乡。"
+                  "要记住“读好一本书、走好一段路”。")
+    assert _rows(df, ("formula", "kind", "subkind", "first_start")) == [
+        ("读好一本书、走好一段路", "non_formula", "name", 3),
+        ("乡村一定行、家乡一定美", "non_formula", "quotation", 23),
+        ("读好一本书、走好一段路", "quoted", "", 47)]
+
+
+def test_a_numbered_part_of_a_formula_of_the_same_speech_is_a_formula():
+    # “三到位” alone has no sign of a formula; written next to “两不漏三到位” it is its part
+    df = formulas("对标“两不漏三到位”要求，督查中发现有的村“三到位”只落实了一半。")
+    assert _rows(df, ("formula", "kind", "subkind", "count")) == [
+        ("两不漏三到位", "numbered", "", 1), ("三到位", "numbered", "", 1)]
+    assert _rows(formulas("督查中发现有的村“三到位”只落实了一半。")) == [("三到位", "non_formula", "term")]
+    from textmine.structure._quotes import numbered_groups
+
+    assert numbered_groups("两不漏三到位") == ("两不漏", "三到位")
+    assert numbered_groups("三到位") == () and numbered_groups("十四五") == ()

@@ -10,18 +10,24 @@ A quoted string is a formula when the lexicon knows it, when it is numbered (“
   verse (诗人写下“…”、“…”: not a quoted list);
 - ``saying``: a classical line or couplet (之乎者也…, 正所谓“…”, a line with 兮/矣/焉/哉, a final
   也/乎, or 者 inside it: “行百里者半九十”), or a quotation named as one (“…”的古训, 这句名言);
-- ``quotation``: a sentence quoted from someone (马克思说：“…。”), or anything longer than
-  50 characters; a quoted sentence is never split into parts;
+- ``quotation``: a sentence quoted from someone (马克思说：“…。”), a cry or an oath (“…”的强音,
+  的呼声, 的誓言: even a list, “…必胜、…必胜”), or anything longer than 50 characters; a quoted
+  sentence is never split into parts;
 - ``scare_quote``: a metaphor or ironic word (“卡脖子”技术, 所谓“…”, a wrong view “…论”,
   “孤岛”现象, 被誉为“…”, “…”的美誉/之称), or a practice or view the speech rejects
   (破除/克服/防止/摒弃“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈);
 - ``historical``: a project or slogan of an earlier period (“两弹一星”成功), a quotation
   the clause places in the past (上世纪八十年代的“…”, 新中国成立初期的“…”), a “…”运动;
-- ``name``: a name of an event, a product, a brand, a programme or an award (“两会”,
+- ``name``: a title (以“…”为题), a name of an event, a product, a brand, a programme or an award (“两会”,
   “河北净菜”, 荣获“…奖”, “…”活动), a name with an interpunct (“…·…”), a named network
   layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期);
 - ``term``: any other quoted word the rules cannot place (ranks like “全国第一”, single
   characters, ordinals like “第三次工业革命”, and quoted words with no sign of a formula).
+
+A list of quoted words (“老好人”、“太平官”) is read as its items are: a formula when an item is
+one or the words around the list say so, or when the items repeat one skeleton (“禁种”、“禁制”,
+see :func:`repeats_skeleton`); else a list of terms. A quoted numbered part of a quoted formula
+of the same text (“三保障” beside “两不愁三保障”, see :func:`numbered_groups`) is a formula.
 """
 
 from __future__ import annotations
@@ -33,7 +39,8 @@ from .._text import cn_to_int
 from ._frame import TITLE_END
 from ._lexicons import Lexicon, lexicon_key, non_formula_words
 
-__all__ = ["classify_quote", "cited_as", "clause_before", "numbered", "announced_number", "NON_FORMULA_SUBKINDS"]
+__all__ = ["classify_quote", "cited_as", "clause_before", "numbered", "announced_number", "repeats_skeleton",
+           "numbered_groups", "NON_FORMULA_SUBKINDS"]
 
 NON_FORMULA_SUBKINDS = ("footer", "poem", "saying", "quotation", "scare_quote", "historical", "name", "term")
 
@@ -95,6 +102,13 @@ _NUMBERED_CLASSIFIER = re.compile(  # 三个到位, 八项规定, 三大战略 �
 _NUMBERED_ALTERNATING = re.compile(rf"^(?:[{_NUMERAL}][{HAN_CORE_CHARS}]{{1,2}}){{2,4}}$")
 _NUMBERED_ONLY = re.compile(rf"^[{_NUMERAL}]{{2,4}}$")
 _NUMBERED_SHORT = re.compile(rf"^([{_NUMERAL}])[{HAN_CORE_CHARS}]$")  # 三农, 四风, 三公
+_NUMBERED_GROUP = re.compile(rf"[{_NUMERAL}][{HAN_CORE_CHARS}]{{1,2}}")
+#: After a quotation: it names a title (以“…”为题) or a cry (“…”的强音): not a formula, even
+#: with the list or the numerals of one (“…必胜、…必胜”的强音).
+_TITLE_AFTER = re.compile(r"^为题")
+_CRY_AFTER = re.compile(r"^的?(?:强音|呼声|呐喊|誓言|心声|口号声|欢呼)")
+#: Characters that make no skeleton of their own (国家的、人民的).
+_FUNCTION_CHARS = set("的之和与了是也在")
 
 
 def announced_number(folded: str) -> int | None:
@@ -107,6 +121,31 @@ def numbered(folded: str) -> bool:
     """Whether a (folded) quoted string has the shape of a numbered formula."""
     return bool(_NUMBERED_CLASSIFIER.match(folded) or _NUMBERED_SHORT.match(folded)
                 or _NUMBERED_ALTERNATING.match(folded) or _NUMBERED_ONLY.match(folded))
+
+
+def numbered_groups(folded: str) -> tuple[str, ...]:
+    """The numbered groups of an alternating numbered formula (两不愁三保障 → 两不愁, 三保障);
+    ``()`` for any other string."""
+    if not _NUMBERED_ALTERNATING.match(folded):
+        return ()
+    groups = tuple(_NUMBERED_GROUP.findall(folded))
+    return groups if "".join(groups) == folded else ()
+
+
+def repeats_skeleton(items: tuple[str, ...]) -> bool:
+    """Whether quoted list items repeat one skeleton: a shared first or last character
+    (“禁种”、“禁制”; “文化大篷车”、“科普大篷车”) or the same characters at half their
+    positions or more; function characters alone (的, 之 …) make no skeleton."""
+    if len(items) < 2:
+        return False
+    firsts, lasts = {x[0] for x in items}, {x[-1] for x in items}
+    if (len(firsts) == 1 and not firsts <= _FUNCTION_CHARS) or (len(lasts) == 1 and not lasts <= _FUNCTION_CHARS):
+        return True
+    n = min(len(x) for x in items)
+    if len({len(x) for x in items}) != 1:
+        return False
+    fixed = [i for i in range(n) if len({x[i] for x in items}) == 1 and items[0][i] not in _FUNCTION_CHARS]
+    return 2 * len(fixed) >= n
 
 
 def _sentence_subkind(content: str) -> str:
@@ -180,6 +219,10 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
         return False, "term"
     if numbered(c):
         return True, ""
+    if _TITLE_AFTER.match(after):
+        return False, "name"  # 以“…”为题: the title of a session or an article
+    if _CRY_AFTER.match(after):
+        return False, "quotation"  # “…”的强音: a cry or an oath of the people, not a 提法
     if "、" in c and "——" not in c and not ("，" in c and len(c) > 25):
         return True, ""
     if _SAYING_BEFORE.search(before):

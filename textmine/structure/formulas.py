@@ -13,7 +13,8 @@ from .._text import HAN, cn_to_int
 from ._frame import TITLE_END, TextLike, frame, get_text
 from ._lexicons import Lexicon, folded as fold_text, lexicon_for
 from ._parallel import parallel_frames
-from ._quotes import NON_FORMULA_SUBKINDS, announced_number, cited_as, classify_quote, clause_before, numbered
+from ._quotes import (NON_FORMULA_SUBKINDS, announced_number, cited_as, classify_quote, clause_before, numbered,
+                      numbered_groups, repeats_skeleton)
 from .sentences import SentenceIndex
 
 __all__ = ["formulas", "FORMULA_COLUMNS", "FORMULA_KINDS", "NON_FORMULA_SUBKINDS"]
@@ -145,6 +146,9 @@ def _quote_rows(text: str, folded: str, live: list[_Quote], lex: Lexicon) -> lis
     """Rows for the quotations: quoted lists joined by 、/和 are one row; a run of adjacent
     quotations (“两重”“两新”) shares the words around the run as context."""
     found: list[tuple] = []
+    # the numbered groups of the text's quoted alternating formulas: “三保障” is a part of
+    # “两不愁三保障” when both are written in one speech
+    groups = {g for q in live for g in numbered_groups(q.folded)}
     i = 0
     while i < len(live):
         j = i
@@ -173,11 +177,20 @@ def _quote_rows(text: str, folded: str, live: list[_Quote], lex: Lexicon) -> lis
             cited = cited_as(items, before=clause_before(folded, start), after=after)
             if not strong_non and cited and not any(f for f, _ in kinds):
                 strong_non, subkind = True, cited  # 诗人写下“…”、“…”: lines of verse, not a list
+            elif not strong_non and not any(f for f, _ in kinds) \
+                    and not repeats_skeleton(tuple(q.folded for q in group)):
+                # no item is a formula, nothing around the list says so, and the items repeat no
+                # skeleton (“老好人”、“太平官”; “返工”、“补课”): a list of quoted words, as a single
+                # such word is a term
+                strong_non = True
+                subkind = next((sk for _, sk in kinds if sk != "term"), "term")
             found.append((start, "、".join(items), items, "non_formula" if strong_non else "quoted", None,
                           subkind, True))
         else:
             q = group[0]
             is_formula, subkind = classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after)
+            if not is_formula and subkind == "term" and q.folded in groups:
+                is_formula, subkind = True, ""
             content = q.content
             sentence_like = len(content) > _MAX_FORMULA or bool(TITLE_END.search(content))
             parts = (content,) if sentence_like or subkind in ("poem", "saying", "quotation") \
@@ -185,7 +198,7 @@ def _quote_rows(text: str, folded: str, live: list[_Quote], lex: Lexicon) -> lis
             if not is_formula:
                 found.append((start, content, parts, "non_formula", None, subkind, True))
             else:
-                is_num = numbered(q.folded)
+                is_num = numbered(q.folded) or q.folded in groups
                 number = announced_number(q.folded) if is_num else None
                 found.append((start, content, parts, "numbered" if is_num else "quoted", number, "", True))
         i = j + 1
@@ -201,7 +214,10 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
       to 50 characters, that the lexicon knows, that hold a list (“各司其职、齐抓共管”,
       split into parts on ``、，,；;`` outside brackets), or that the words around them
       mark as a formula (坚持“…”, “…”工作/要求/战略/理念/精神 …). Quotes joined by
-      ``、``/和/与/及 (“禁种”、“禁制”、“禁吸”) form one formula whose parts are the items.
+      ``、``/和/与/及 (“禁种”、“禁制”、“禁吸”) form one formula whose parts are the items, when
+      an item is a formula, the words around say so or the items repeat one skeleton (a
+      list like “老好人”、“太平官” is a ``term``). A numbered part of a quoted formula of the
+      same text (“三保障” beside “两不愁三保障”) is a formula too.
       “X”精神 is one formula (“两弹一星”精神).
     - **numbered** (``"numbered"``): quoted or not — a numeral and a classifier (“三个到位”,
       四个意识, 两个毫不动摇, 八项规定, 三大攻坚战, 五位一体), alternating numerals (“两学一做”,
