@@ -144,6 +144,8 @@ def has_sentence(c: str) -> bool:
 
 
 def _credit_at_end(c: str) -> re.Match | None:
+    if "摄" not in c:  # every credit ends in 摄: the pattern's lazy 16-character scan is skipped (a tenth of clean())
+        return None
     m = None
     for m in CREDIT_RE.finditer(c):
         pass
@@ -382,7 +384,7 @@ def _inline_edits(text: str, removed: list[tuple[int, int]]) -> list[tuple]:
         return k >= 0 and removed[k][0] <= pos < removed[k][1]
 
     edits: list[tuple] = []
-    for m in CREDIT_RE.finditer(text):
+    for m in CREDIT_RE.finditer(text) if "摄" in text else ():  # every credit ends in 摄
         if inside(m.start()):
             continue
         s = _caption_start(text, m.start())
