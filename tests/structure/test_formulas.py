@@ -327,3 +327,51 @@ def test_a_numbered_part_of_a_formula_of_the_same_speech_is_a_formula():
 
     assert numbered_groups("两不漏三到位") == ("两不漏", "三到位")
     assert numbered_groups("三到位") == () and numbered_groups("十四五") == ()
+
+
+# --- issue 13, second pass: cues checked on the dev texts xdb_wenyi / xdb_zheshe -------------
+
+def test_knowing_is_not_saying():
+    # 知道 ends in 道 but is no speech verb: what the world is to know is a formula list here,
+    # while 说：“…” still quotes a person
+    df = formulas("要让世界知道“开放中的乡村”、“奋进中的乡村”。老支书说：“乡村一定会更好。”")
+    assert _rows(df, ("formula", "parts", "kind", "subkind")) == [
+        ("开放中的乡村、奋进中的乡村", ("开放中的乡村", "奋进中的乡村"), "quoted", ""),
+        ("乡村一定会更好。", ("乡村一定会更好。",), "non_formula", "quotation")]
+    assert _rows(formulas("据媒体报道“村村通”已完成。老人曾言“积土成山”。")) == [
+        ("村村通", "non_formula", "term"), ("积土成山", "non_formula", "quotation")]
+
+
+def test_views_held_up_as_that_kind_of_thing_are_scare_quotes():
+    # …那一套 after a quoted list, 热衷于/信奉 before it: views the speech rejects, although the
+    # items repeat one skeleton (去…化); the same skeleton with no such cue is a formula list
+    df = formulas("有的人追捧“去个性化”、“去地方化”那一套，有的人热衷于“大拆大建”、“大挖大填”，"
+                  "各地推行“去库存”、“去杠杆”。有的干部信奉“酒量就是能力”。")
+    assert _rows(df, ("formula", "parts", "kind", "subkind")) == [
+        ("去个性化、去地方化", ("去个性化", "去地方化"), "non_formula", "scare_quote"),
+        ("大拆大建、大挖大填", ("大拆大建", "大挖大填"), "non_formula", "scare_quote"),
+        ("去库存、去杠杆", ("去库存", "去杠杆"), "quoted", ""),
+        ("酒量就是能力", ("酒量就是能力",), "non_formula", "scare_quote")]
+
+
+def test_words_of_a_person_named_before_the_clause_are_a_quotation():
+    # 正如/像…所说的那样，…“…”: the person's words, even before “的工作”; a formula verb just
+    # before the quotation still marks a formula
+    df = formulas("正如老支书所说的那样，干部要做“穿针引线”的工作。正如大家所说，要坚持“村村有事做”。")
+    assert _rows(df) == [("穿针引线", "non_formula", "quotation"), ("村村有事做", "quoted", "")]
+
+
+def test_de_work_after_a_quote_is_no_sign_of_a_formula():
+    # “…”工作 names a work item; “…”的工作 only says what the work consists of
+    df = formulas("干部要做“穿针引线”的工作，搞好“穿针引线”工作，按照“村民说事”的要求。")
+    assert _rows(df, ("formula", "kind", "subkind", "first_start")) == [
+        ("穿针引线", "non_formula", "term", 4), ("穿针引线", "quoted", "", 16),
+        ("村民说事", "quoted", "", 27)]
+
+
+def test_a_formula_verb_before_a_short_word_marks_a_metaphor():
+    # 打好/用好/守住 before a word of two or three characters: a metaphor, not a formula; before
+    # a longer quotation or a quoted list (做到“抓基层”、“打基础”) the verb still marks one
+    df = formulas("要守住“红线”，落实“小切口”，坚持“村村有人管”，做到“勤走访”、“常回访”。")
+    assert _rows(df) == [("红线", "non_formula", "term"), ("小切口", "non_formula", "term"),
+                         ("村村有人管", "quoted", ""), ("勤走访、常回访", "quoted", "")]

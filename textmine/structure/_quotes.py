@@ -2,7 +2,9 @@
 
 A quoted string is a formula when the lexicon knows it, when it is numbered (“四个自信”,
 “十四五”), when it is a list (“各司其职、齐抓共管”), or when the words around it say so
-(坚持“…”, “…”工作/要求/战略/理念 …). It is not one (kind ``non_formula``) when it is:
+(坚持“…” for a quotation of four characters or more: 打好“组合拳” is a metaphor; “…”工作/
+要求/战略/理念 …, and after 的 only a word for a policy statement: “…”的理念, not “…”的工作).
+It is not one (kind ``non_formula``) when it is:
 
 - ``footer``: in a photo caption or the page footer (…新华社记者 X/摄);
 - ``poem``: lines of five or seven characters (“装点此关山，今朝更好看。”), a quotation named
@@ -10,12 +12,14 @@ A quoted string is a formula when the lexicon knows it, when it is numbered (“
   verse (诗人写下“…”、“…”: not a quoted list);
 - ``saying``: a classical line or couplet (之乎者也…, 正所谓“…”, a line with 兮/矣/焉/哉, a final
   也/乎, or 者 inside it: “行百里者半九十”), or a quotation named as one (“…”的古训, 这句名言);
-- ``quotation``: a sentence quoted from someone (马克思说：“…。”), a cry or an oath (“…”的强音,
+- ``quotation``: a sentence quoted from someone (马克思说：“…。”, 曾言“…”; not after 知道), words
+  of a person the sentence names first (像鲁迅所说的那样，…“…”), a cry or an oath (“…”的强音,
   的呼声, 的誓言: even a list, “…必胜、…必胜”), or anything longer than 50 characters; a quoted
   sentence is never split into parts;
 - ``scare_quote``: a metaphor or ironic word (“卡脖子”技术, 所谓“…”, a wrong view “…论”,
   “孤岛”现象, 被誉为“…”, “…”的美誉/之称), or a practice or view the speech rejects
-  (破除/克服/防止/摒弃“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈);
+  (破除/克服/防止/摒弃/热衷于/信奉“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈,
+  “…”那一套);
 - ``historical``: a project or slogan of an earlier period (“两弹一星”成功), a quotation
   the clause places in the past (上世纪八十年代的“…”, 新中国成立初期的“…”), a “…”运动;
 - ``name``: a title (以“…”为题), a name of an event, a product, a brand, a programme or an award (“两会”,
@@ -51,14 +55,20 @@ _FOOTER_BEFORE = re.compile(r"(?:责任编辑|编辑[：:]|来源[：:]|图为|�
 _CAPTION_AFTER = re.compile(r"^[^。！？\n“”]{0,80}[。！？]?[\s\u3000]*(?:(?:新华社|人民日报|人民网|央视)?记者[^。！？\n]{0,16}摄"
                             r"|[（(][^（）()\n]{0,20}(?:摄|供图)[）)]|资料图片|资料照片)")
 _SAYING_BEFORE = re.compile(r"(?:正所谓|古人云|古人说|古语说|常言道|俗话说|俗语说|有言|有云|曰|云)[：:，,]?$")
-_SPEECH_BEFORE = re.compile(r"(?:说|讲|道|称|写道|指出|强调|提出|认为|所说|所言|说过|讲过|讲到|问)(?:过)?[：:]$"
-                            r"|[：:]$|(?:说|讲|道|称)$")
+#: A speech verb just before a quotation: 说：“…”, 写道, 曾言. (道 is not 知道, 报道, 渠道 …: “…”
+#: after 让世界知道 is what the world is to know, not what someone said.)
+_SPEECH_BEFORE = re.compile(r"(?:说|讲|(?<![知报渠轨频味难街])道|称|写道|指出|强调|提出|认为|所说|所言|说过|讲过|讲到|问|言)"
+                            r"(?:过)?[：:]$|[：:]$|(?:说|讲|(?<![知报渠轨频味难街])道|称|曾言)$")
+#: A sentence that opens by naming whose words follow (像鲁迅所说的那样，…“…”): the quotation
+#: is that person's words, even where a formula word follows it (“…”的工作).
+_ATTRIBUTED_BEFORE = re.compile(r"(?:正如|诚如|就像|好像|像|如同)[^。！？；“”]{1,16}(?:所说|所言|所讲|说过|讲过|说的|讲的)"
+                                r"(?:的那样|那样)?[，,：:][^。！？；“”]{0,24}$")
 _SCARE_BEFORE = re.compile(r"(?:所谓的?|被誉为|誉为|称为|称作|喻为|比作|号称|堪称|当好|当起|是|成为|变成|搞)$")
-_SCARE_AFTER = re.compile(r"^(?:现象|之说|之类|心态|思维|思想作怪|的?(?:美誉|美称|雅号|之称|之誉)|"
+_SCARE_AFTER = re.compile(r"^(?:现象|之说|之类|那一套|那一类|那类|之流|心态|思维|思想作怪|的?(?:美誉|美称|雅号|之称|之誉)|"
                           r"的?(?:怪圈|困境|乱象|顽疾|陋习|弊端|倾向|苗头)|的?(?:旗号|幌子|招牌))")
 #: A practice or view the speech rejects: 破除“官本位”思想, 克服“等靠要”思想, 不搞“花架子”.
 _REJECT_BEFORE = re.compile(r"(?:破除|克服|反对|防止|纠正|警惕|摒弃|杜绝|抵制|根治|消除|打破|力戒|切忌|谨防|"
-                            r"摆脱|跳出|走出|告别|遏制|铲除|革除|清除|拒绝|不搞|不当|不做|不要|不能|不得)"
+                            r"摆脱|跳出|走出|告别|遏制|铲除|革除|清除|拒绝|不搞|不当|不做|不要|不能|不得|热衷于|迷信|信奉)"
                             r"(?:了|掉)?(?:各种|一切|所有|那种|这种|种种|一些)?$")
 #: Words after a quotation that name it as a line of verse, a saying or a remark.
 _CITED_AFTER = re.compile(r"^(?:的|这句|这一|这个|这段|那句)?(?:(?P<poem>诗句|名句|诗篇|诗)"
@@ -90,11 +100,20 @@ _FORMULA_BEFORE = re.compile(
     r"(?:坚持|落实|贯彻|践行|做到|拥护|树立|树牢|增强|坚定|弘扬|遵循|秉持|把握|统筹推进|协调推进|实施|推行|"
     r"注重|确保|力争|实现|强化|坚守|守住|牢记|贯穿|紧扣|抓好|做好|打好|打赢|筑牢|兜牢|兜住|守牢|提出了?|确立)$"
 )
+#: Directly after the quotation the word names what the quotation is (“放管服”改革, “三同步”要求);
+#: after 的 only a word for a policy statement does: “…”的工作, 的建设, 的行动 say what the work
+#: consists of (做“剜烂苹果”的工作), which any phrase can.
 _FORMULA_AFTER = re.compile(
-    r"^(?:的)?(?:重要|总体|基本)?(?:工作|要求|战略|理念|方针|原则|思想|布局|政策|目标|任务|建设|改革|体系|机制|"
+    r"^(?:的(?:重要|总体|基本)?(?:要求|战略|理念|方针|原则|思想|布局|政策|目标|任务|论述|方略|部署|思路|主线|"
+    r"总基调|总要求|总目标)"
+    r"|(?:重要|总体|基本)?(?:工作|要求|战略|理念|方针|原则|思想|布局|政策|目标|任务|建设|改革|体系|机制|"
     r"制度|格局|精神|论述|方略|底线|标准|行动|工程|规划|时期|期间|阶段|部署|路径|导向|原则|思路|主线|定位|"
-    r"攻坚|专项|战役|保卫战|攻坚战|总基调|总要求|总目标|责任制)"
+    r"攻坚|专项|战役|保卫战|攻坚战|总基调|总要求|总目标|责任制))"
 )
+#: A formula verb before a quotation marks a formula only when the quotation is four characters
+#: or more: before a word of two or three (打好“组合拳”, 守住“底线”, 用好“指挥棒”) it marks a
+#: metaphor; the short formulas (“三农”, “六稳”, “放管服”) are numbered or in the lexicon.
+_MIN_CUED_FORMULA = 4
 _NUMERAL = "一二两三四五六七八九十"
 _NUMBERED_CLASSIFIER = re.compile(  # 三个到位, 八项规定, 三大战略 … (一个… is just "a …")
     rf"^(?!一个)([{_NUMERAL}]{{1,3}}|[0-9]{{1,2}})(?:个|项|大|条|种|点|位|张|句|字|化|不|有|严|为|统一|支)"
@@ -186,12 +205,15 @@ def cited_as(lines: tuple[str, ...], *, before: str, after: str) -> str:
 
 
 def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lexicon, *,
-                   before: str, after: str) -> tuple[bool, str]:
+                   before: str, after: str, list_length: int = 0) -> tuple[bool, str]:
     """Classify one quotation: ``(is_formula, subkind)``; subkind is ``""`` for a formula.
 
     ``folded`` is the whole text folded to Simplified; ``start``/``end`` span the
     quotation marks; ``content`` is the folded content; ``before``/``after`` are the
-    characters just outside the quotation (or around a run of adjacent quotations).
+    characters just outside the quotation (or around a run of adjacent quotations);
+    ``list_length`` is the length of all the items of the quoted list it is an item of
+    (做到“抓基层”、“打基础”: a formula verb before a list marks a formula, however short
+    the items), 0 for a quotation on its own.
     """
     c = content
     if _in_footer(folded, start, end):
@@ -237,10 +259,12 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
     if (len(c) >= 4 and c.startswith(_PROVINCES)) or _NAME_SUFFIX.search(c) or _NAME_BEFORE.search(before) \
             or _NAME_AFTER.match(after):
         return False, "name"
+    if _ATTRIBUTED_BEFORE.search(folded, max(0, start - 48), start) and not _FORMULA_BEFORE.search(before):
+        return False, "quotation"  # 像鲁迅所说的那样，批评家要做“剜烂苹果”的工作
     if _FORMULA_AFTER.match(after):
         return True, ""
     if _CLASSICAL_LINE.search(c):
         return False, "saying"  # 牢记“行百里者半九十”: a classical line, even after a formula verb
-    if _FORMULA_BEFORE.search(before):
+    if _FORMULA_BEFORE.search(before) and max(len(key), list_length) >= _MIN_CUED_FORMULA:
         return True, ""
     return False, "term"  # no sign of a formula: on the dev gold, calling these formulas returned 19 of 64 non-formulas, not 2

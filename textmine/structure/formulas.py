@@ -169,8 +169,9 @@ def _quote_rows(text: str, folded: str, live: list[_Quote], lex: Lexicon) -> lis
             form = text[start:end + len(_SPIRIT)]
             found.append((start, form, (form,), "quoted", None, "", True))
         elif len(group) > 1:  # a quoted list
-            kinds = [classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after)
-                     for q in group]
+            list_length = sum(len(q.folded) for q in group)
+            kinds = [classify_quote(folded, q.start, q.end, q.folded, lex, before=before, after=after,
+                                    list_length=list_length) for q in group]
             items = tuple(q.content for q in group)
             strong_non = all(not f and sk != "term" for f, sk in kinds)
             subkind = kinds[0][1] if strong_non else ""
@@ -213,10 +214,12 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
     - **quoted** (``kind`` ``"quoted"``): “…”, 「…」, 『…』 and ASCII "…" (with Han text), up
       to 50 characters, that the lexicon knows, that hold a list (“各司其职、齐抓共管”,
       split into parts on ``、，,；;`` outside brackets), or that the words around them
-      mark as a formula (坚持“…”, “…”工作/要求/战略/理念/精神 …). Quotes joined by
+      mark as a formula (坚持“…” before four characters or more, “…”工作/要求/战略/理念/精神,
+      “…”的理念/的要求 …; not “…”的工作, nor 打好“组合拳”). Quotes joined by
       ``、``/和/与/及 (“禁种”、“禁制”、“禁吸”) form one formula whose parts are the items, when
       an item is a formula, the words around say so or the items repeat one skeleton (a
-      list like “老好人”、“太平官” is a ``term``). A numbered part of a quoted formula of the
+      list like “老好人”、“太平官” is a ``term``; a list the words around reject, 热衷于
+      “去…化”、“去…化”那一套, a ``scare_quote``). A numbered part of a quoted formula of the
       same text (“三保障” beside “两不愁三保障”) is a formula too.
       “X”精神 is one formula (“两弹一星”精神).
     - **numbered** (``"numbered"``): quoted or not — a numeral and a classifier (“三个到位”,
