@@ -291,3 +291,14 @@ def test_iter_tokens_holds_a_newline_token_through_the_cache(tmp_path):
     assert raw == [tm.tokenize.cache.encode_tokens(tok.tokenize_many(["安全\n生产"])[0])]
     assert list(tm.Tokenizer(cache_dir=tmp_path, stopwords=(), min_len=1).iter_tokens(["安全\n生产"])) \
         == tok.tokenize_many(["安全\n生产"])
+
+
+def test_workers_and_this_process_share_the_texts_and_keep_their_order(tmp_path):
+    # texts of different lengths and tokens: a list put in the wrong place would show
+    texts = [f"{'要持续优化营商环境，' * (i % 4)}第{i}批河长制试点强调禁毒委要加强社区康复" for i in range(9)]
+    texts += [texts[2], "安全生产"]
+    one = tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=1)
+    assert one[2] == one[9] and one[-1] == ["安全生产"] and one[0] != one[1]
+    for n_jobs in (2, 3, 20):  # 20: more processes than texts
+        assert tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=n_jobs) == one
+        assert list(tm.Tokenizer(cache_dir=tmp_path / str(n_jobs)).iter_tokens(texts, n_jobs=n_jobs)) == one

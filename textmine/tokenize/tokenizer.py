@@ -444,16 +444,28 @@ class Tokenizer:
                 import multiprocessing as mp
 
                 ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-                # longest texts first, one at a time: the workers finish together
+                # This process and n_jobs - 1 workers each take the next longest text off one shared
+                # counter when free, so all finish together and no core waits on the others. The
+                # workers get the texts once, as they start (inherited under fork), not a message
+                # per text; this process keeps its own lists as they are, never encoded and decoded.
                 order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-                chunks = 1 if len(texts) <= 500 else len(texts) // (n_jobs * 8)
+                n_workers = min(n_jobs, len(texts)) - 1
+                taken = ctx.Value("q", 0)
                 out = [""] * len(texts)
-                with ctx.Pool(n_jobs, initializer=_worker_init, initargs=(self,)) as pool:
-                    done = pool.imap(_worker_compute, (texts[i] for i in order), chunksize=chunks)
-                    for i, toks in zip(order, done):
-                        out[i] = toks
+                with ctx.Pool(n_workers, initializer=_worker_init, initargs=(self, texts, order, taken)) as pool:
+                    pending = pool.map_async(_worker_drain, range(n_workers), chunksize=1)
+                    for i in _take(taken, order):
+                        toks = self._compute(texts[i])
+                        if lists is not None:
+                            lists[items[i][0]] = toks
+                        out[i] = encode_tokens(toks)
                         if bar is not None:
                             bar.update(1)
+                    for part in pending.get():
+                        for i, toks in part:
+                            out[i] = toks
+                        if bar is not None:
+                            bar.update(len(part))
         finally:
             if bar is not None:
                 bar.close()
@@ -516,15 +528,27 @@ def resolve_tokenizer(tokenizer: Tokenizer | None = None, *, recorded: Mapping[s
     return Tokenizer() if default else None
 
 
-_WORKER: Tokenizer | None = None
+_WORKER: tuple[Tokenizer, list[str], list[int], Any] | None = None
 
 
-def _worker_init(tok: Tokenizer) -> None:
+def _worker_init(tok: Tokenizer, texts: list[str], order: list[int], taken: Any) -> None:
     global _WORKER
-    _WORKER = tok
+    _WORKER = (tok, texts, order, taken)
 
 
-def _worker_compute(text: str) -> str:
-    # one encoded string per text: far cheaper to send between processes than a list of tokens
+def _take(taken: Any, order: list[int]) -> Iterator[int]:
+    """The texts' positions, longest first, each given to whichever process asks next."""
+    while True:
+        with taken.get_lock():
+            j = taken.value
+            if j >= len(order):
+                return
+            taken.value = j + 1
+        yield order[j]
+
+
+def _worker_drain(_: int) -> list[tuple[int, str]]:
+    # encoded: one string per text is far cheaper to send between processes than a list of tokens
     assert _WORKER is not None
-    return encode_tokens(_WORKER._compute(text))
+    tok, texts, order, taken = _WORKER
+    return [(i, encode_tokens(tok._compute(texts[i]))) for i in _take(taken, order)]
