@@ -79,9 +79,9 @@ class Dtm:
         Parameters
         ----------
         tokens : sequence or iterable of sequence of str
-            One token list per document. An iterator (e.g. :meth:`Tokenizer.iter_tokens
-            <textmine.Tokenizer.iter_tokens>`) is consumed one list at a time: only the
-            counts are kept, never every document's tokens at once.
+            One token list per document. An iterator (e.g. :meth:`~textmine.Tokenizer.iter_tokens`)
+            is consumed one list at a time: only the counts are kept, never every
+            document's tokens at once.
         docs : DataFrame or sequence of str, optional
             Document metadata indexed by doc_id, or just the doc ids (default 0..n-1).
         ngram_range : (int, int)

@@ -358,7 +358,7 @@ class Tokenizer:
         The texts are segmented (or fetched from the cache) when this is called, as by
         :meth:`tokenize_many`, but held encoded, one string per text; each token list is
         decoded only when the iterator reaches it. So a consumer that takes one list at a
-        time (:meth:`Dtm.from_tokens <textmine.Dtm.from_tokens>`) never has every text's
+        time (:meth:`~textmine.Dtm.from_tokens`) never has every text's
         token strings alive at once: a hundred-fold less memory on a large corpus.
 
         Parameters
