@@ -74,6 +74,7 @@ def main(argv: list[str]) -> None:
         if hasattr(an, name):  # a stage the report no longer calls by this name is left out
             _wrap(an, name, stage)
     _wrap(Tokenizer, "tokenize_many", "tokenize")
+    _wrap(Tokenizer, "iter_tokens", "tokenize")  # the report streams the corpus tokens into its Dtm
     _wrap(Dtm, "from_tokens", "dtm")
     _wrap(Dtm, "append", "dtm")
     _wrap(Dtm, "trim", "dtm")

@@ -69,9 +69,8 @@ def test_dtm_checks_its_arguments():
 
 def test_dtm_from_corpus_tokenizes_once(ccorpus, tokenizer, monkeypatch):
     calls = []
-    real = tm.Tokenizer.tokenize_many
-    monkeypatch.setattr(tm.Tokenizer, "tokenize_many",
-                        lambda self, texts, **kw: calls.append(1) or real(self, texts, **kw))
+    real = tm.Tokenizer._values  # what tokenize_many and iter_tokens both go through
+    monkeypatch.setattr(tm.Tokenizer, "_values", lambda self, texts, **kw: calls.append(1) or real(self, texts, **kw))
     d = tm.Dtm.from_corpus(ccorpus, tokenizer=tokenizer)
     assert calls == [1] and d.n_docs == len(ccorpus) and d.docs.loc["c01", "policy_area"] == "禁毒"
 
@@ -115,3 +114,57 @@ def test_as_dtms_tokenizes_text_sides_with_the_dtm_sides_tokenizer():
         as_dtms({"target": [], "reference": ref})
     with pytest.raises(tm.InputError, match="target is a int; expected a Dtm, a Document, a str, a Corpus or a list"):
         as_dtm(3, name="target")
+
+
+POLICY_TOKENS = [["禁毒", "社区戒毒", "禁毒", "复吸率", "社区康复"], [], ["安全生产", "隐患", "禁毒", "隐患"],
+                 ["河长制", "营商环境", "乡村振兴", "营商环境", "Ａ级", "2021", "河长制"], ["隐患"]]
+
+
+def _count_vectorizer_dtm(tokens, docs=None):
+    from textmine.dtm import _count_vectorizer
+
+    counts, vocab, n = _count_vectorizer(tokens, (1, 1), None)
+    return tm.Dtm(counts, vocab, docs if docs is not None else pd.DataFrame(index=[str(i) for i in range(n)]))
+
+
+@pytest.mark.parametrize("tokens", [POLICY_TOKENS, POLICY_TOKENS[::-1], TOKENS, [["禁毒"]]])
+def test_streamed_from_tokens_is_count_vectorizers_matrix_exactly(tokens):
+    import numpy as np
+
+    ref = _count_vectorizer_dtm(tokens)
+    for given in (tokens, iter([list(t) for t in tokens]), (tuple(t) for t in tokens)):
+        d = tm.Dtm.from_tokens(given)
+        assert d.vocab == ref.vocab and d.doc_ids == ref.doc_ids
+        # the stored entries in the same order: sums downstream add in the same order
+        for part in ("indptr", "indices", "data"):
+            got, want = getattr(d.counts, part), getattr(ref.counts, part)
+            assert got.dtype == want.dtype and np.array_equal(got, want), part
+
+
+def test_streamed_from_tokens_exact_counts_and_docs():
+    d = tm.Dtm.from_tokens(iter(POLICY_TOKENS), ["a", "b", "c", "d", "e"])
+    assert d.vocab == ("2021", "乡村振兴", "复吸率", "安全生产", "河长制", "社区康复", "社区戒毒", "禁毒", "营商环境",
+                       "隐患", "Ａ级")
+    assert d.doc_ids == ["a", "b", "c", "d", "e"]
+    assert d.to_frame().to_numpy().tolist() == [
+        [0, 0, 1, 0, 0, 1, 1, 2, 0, 0, 0], [0] * 11, [0, 0, 0, 1, 0, 0, 0, 1, 0, 2, 0],
+        [1, 1, 0, 0, 2, 0, 0, 0, 2, 0, 1], [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]]
+    with pytest.raises(tm.InputError, match="docs has 2 rows but tokens has 5 documents"):
+        tm.Dtm.from_tokens(iter(POLICY_TOKENS), ["a", "b"])
+    with pytest.raises(tm.InputError, match=r"tokens\[1\] is a str; expected a list of tokens"):
+        tm.Dtm.from_tokens(iter([["禁毒"], "禁毒"]))
+    empty = tm.Dtm.from_tokens(iter([[], []]))
+    assert empty.shape == (2, 0) and empty.doc_ids == ["0", "1"]
+    bi = tm.Dtm.from_tokens(iter(TOKENS), DOCS, ngram_range=(1, 2))  # an iterator also for n-grams
+    assert bi.vocab == tm.Dtm.from_tokens(TOKENS, DOCS, ngram_range=(1, 2)).vocab
+
+
+def test_from_corpus_streams_to_the_same_dtm_as_tokenize_many():
+    import numpy as np
+
+    tok = tm.Tokenizer(cache=False)
+    texts = ["各级禁毒委要加强社区戒毒工作，降低复吸率。", "要严格落实安全生产主体责任。", "推进乡村振兴，禁毒委牵头。"]
+    d = tm.Dtm.from_corpus(texts, tokenizer=tok)
+    ref = _count_vectorizer_dtm(tok.tokenize_many(texts))
+    assert d.vocab == ref.vocab and (d.counts != ref.counts).nnz == 0
+    assert np.array_equal(d.counts.indices, ref.counts.indices)

@@ -265,3 +265,40 @@ def test_resolve_tokenizer_is_the_one_place_a_default_is_built():
         resolve_tokenizer(b, recorded={"reference": a})
     with pytest.raises(InputError, match="tokenizer is a str; expected a textmine Tokenizer"):
         resolve_tokenizer("jieba")
+
+
+def test_iter_tokens_streams_the_lists_of_tokenize_many(tmp_path):
+    texts = list(SENTENCES) + ["安全生产", "", "安全生产"]  # a repeat and an empty text
+    expected = list(SENTENCES.values()) + [["安全生产"], [], ["安全生产"]]
+    for n_jobs in (1, 2):  # segmented here, and by workers
+        cold = tm.Tokenizer(cache_dir=tmp_path / str(n_jobs))
+        it = cold.iter_tokens(texts, n_jobs=n_jobs)
+        assert not isinstance(it, list) and list(it) == expected
+        warm = tm.Tokenizer(cache_dir=tmp_path / str(n_jobs))  # served from the cache
+        assert list(warm.iter_tokens(texts)) == expected == warm.tokenize_many(texts)
+    nocache = tm.Tokenizer(cache=False)
+    assert list(nocache.iter_tokens(texts)) == expected == nocache.tokenize_many(texts)
+    lists = nocache.tokenize_many(texts)
+    assert lists[-3] is not lists[-1]  # each text its own list, as before
+    # a text that is not one fails at the call, not when the iterator is first read
+    with pytest.raises(InputError, match=r"texts\[1\] is a int; expected str or Document"):
+        nocache.iter_tokens(["禁毒", 3])
+
+
+def test_iter_tokens_holds_a_newline_token_through_the_cache(tmp_path):
+    tok = tm.Tokenizer(cache_dir=tmp_path, stopwords=(), min_len=1)
+    raw = tok._values(["安全\n生产"], n_jobs=1, progress=False, keep_lists=False)
+    assert raw == [tm.tokenize.cache.encode_tokens(tok.tokenize_many(["安全\n生产"])[0])]
+    assert list(tm.Tokenizer(cache_dir=tmp_path, stopwords=(), min_len=1).iter_tokens(["安全\n生产"])) \
+        == tok.tokenize_many(["安全\n生产"])
+
+
+def test_workers_and_this_process_share_the_texts_and_keep_their_order(tmp_path):
+    # texts of different lengths and tokens: a list put in the wrong place would show
+    texts = [f"{'要持续优化营商环境，' * (i % 4)}第{i}批河长制试点强调禁毒委要加强社区康复" for i in range(9)]
+    texts += [texts[2], "安全生产"]
+    one = tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=1)
+    assert one[2] == one[9] and one[-1] == ["安全生产"] and one[0] != one[1]
+    for n_jobs in (2, 3, 20):  # 20: more processes than texts
+        assert tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=n_jobs) == one
+        assert list(tm.Tokenizer(cache_dir=tmp_path / str(n_jobs)).iter_tokens(texts, n_jobs=n_jobs)) == one

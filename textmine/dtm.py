@@ -70,15 +70,18 @@ class Dtm:
     # -- construction ------------------------------------------------------------------------
 
     @classmethod
-    def from_tokens(cls, tokens: Sequence[Sequence[str]], docs: pd.DataFrame | Sequence[str] | None = None, *,
+    def from_tokens(cls, tokens: Sequence[Sequence[str]] | Iterable[Sequence[str]],
+                    docs: pd.DataFrame | Sequence[str] | None = None, *,
                     ngram_range: tuple[int, int] = (1, 1), vocabulary: Iterable[str] | None = None,
                     tokenizer: Tokenizer | None = None) -> "Dtm":
         """Count pre-tokenized documents.
 
         Parameters
         ----------
-        tokens : sequence of sequence of str
-            One token list per document.
+        tokens : sequence or iterable of sequence of str
+            One token list per document. An iterator (e.g. :meth:`~textmine.Tokenizer.iter_tokens`)
+            is consumed one list at a time: only the counts are kept, never every
+            document's tokens at once.
         docs : DataFrame or sequence of str, optional
             Document metadata indexed by doc_id, or just the doc ids (default 0..n-1).
         ngram_range : (int, int)
@@ -87,30 +90,31 @@ class Dtm:
             Count only these terms, in this column order.
         tokenizer : Tokenizer, optional
             The tokenizer that made ``tokens``, recorded as :attr:`tokenizer`.
-        """
-        from sklearn.feature_extraction.text import CountVectorizer
 
-        if isinstance(tokens, (str, bytes)) or not isinstance(tokens, Sequence):
+        Notes
+        -----
+        The columns are the terms in sorted order, the same matrix (down to the order of
+        the stored entries) as scikit-learn's ``CountVectorizer`` gives.
+        """
+        if isinstance(tokens, (str, bytes)) or not isinstance(tokens, Iterable):
             raise InputError(f"tokens is a {type(tokens).__name__}; expected a list of token lists")
+        lo, hi = ngram_range
+        if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
+            raise InputError(f"ngram_range={ngram_range!r}: expected (min_n, max_n) with 1 <= min_n <= max_n")
+        if ngram_range == (1, 1) and vocabulary is None:
+            counts, vocab, n = _count_unigrams(tokens)
+        else:
+            tokens = tokens if isinstance(tokens, Sequence) else list(tokens)
+            counts, vocab, n = _count_vectorizer(tokens, ngram_range, vocabulary)
         if docs is None:
-            frame = pd.DataFrame(index=pd.Index([str(i) for i in range(len(tokens))], name="doc_id"))
+            frame = pd.DataFrame(index=pd.Index([str(i) for i in range(n)], name="doc_id"))
         elif isinstance(docs, pd.DataFrame):
             frame = docs
         else:
             frame = pd.DataFrame(index=pd.Index([str(d) for d in docs], name="doc_id"))
-        if len(frame) != len(tokens):
-            raise InputError(f"docs has {len(frame)} rows but tokens has {len(tokens)} documents")
-        lo, hi = ngram_range
-        if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
-            raise InputError(f"ngram_range={ngram_range!r}: expected (min_n, max_n) with 1 <= min_n <= max_n")
-        vec = CountVectorizer(tokenizer=_identity, preprocessor=_identity, lowercase=False, token_pattern=None,
-                              ngram_range=ngram_range, vocabulary=None if vocabulary is None else list(vocabulary),
-                              dtype=np.int64)
-        if vocabulary is None and not any(len(t) for t in tokens):
-            return cls(sp.csr_matrix((len(tokens), 0), dtype=np.int64), (), frame, tokenizer)
-        counts = vec.fit_transform([list(t) for t in tokens])
-        vocab = tuple(vec.get_feature_names_out().tolist())
-        return cls(counts.tocsr(), vocab, frame, tokenizer)
+        if len(frame) != n:
+            raise InputError(f"docs has {len(frame)} rows but tokens has {n} documents")
+        return cls(counts, vocab, frame, tokenizer)
 
     @classmethod
     def from_corpus(cls, corpus: Corpus | Document | str | Sequence[Document | str], *,
@@ -129,7 +133,7 @@ class Dtm:
         """
         corpus = as_corpus(corpus)
         tok = resolve_tokenizer(tokenizer)
-        tokens = tok.tokenize_many(corpus, progress=progress)
+        tokens = tok.iter_tokens(corpus, progress=progress)  # streamed: one document's tokens alive at a time
         return cls.from_tokens(tokens, _docs_frame(corpus), ngram_range=ngram_range, tokenizer=tok)
 
     # -- basic properties ----------------------------------------------------------------------
@@ -293,6 +297,61 @@ class Dtm:
     def total(self) -> "Dtm":
         """All documents summed into one row."""
         return self.group(["all"] * self.n_docs)
+
+
+def _count_vectorizer(tokens: Sequence[Sequence[str]], ngram_range: tuple[int, int],
+                      vocabulary: Iterable[str] | None) -> tuple[sp.csr_matrix, tuple[str, ...], int]:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vec = CountVectorizer(tokenizer=_identity, preprocessor=_identity, lowercase=False, token_pattern=None,
+                          ngram_range=ngram_range, vocabulary=None if vocabulary is None else list(vocabulary),
+                          dtype=np.int64)
+    if vocabulary is None and not any(len(t) for t in tokens):
+        return sp.csr_matrix((len(tokens), 0), dtype=np.int64), (), len(tokens)
+    counts = vec.fit_transform([list(t) for t in tokens])
+    return counts.tocsr(), tuple(vec.get_feature_names_out().tolist()), len(tokens)
+
+
+def _count_unigrams(tokens: Iterable[Sequence[str]]) -> tuple[sp.csr_matrix, tuple[str, ...], int]:
+    """Count token lists taken one at a time into flat arrays: CountVectorizer's matrix, less memory.
+
+    Like ``CountVectorizer`` a term's first-seen number is its column until the end, when
+    the columns are renumbered in sorted-term order; the stored entries are then in the
+    same order as CountVectorizer's (each row sorted by first-seen number), so everything
+    downstream sums in the same order and gives the same floats.
+    """
+    from array import array
+    from collections import Counter
+    from operator import itemgetter
+
+    index: dict[str, int] = {}  # term → first-seen number
+    cols, values, indptr = array("q"), array("q"), array("q", [0])
+    for doc in tokens:
+        if isinstance(doc, (str, bytes)):
+            raise InputError(f"tokens[{len(indptr) - 1}] is a {type(doc).__name__}; expected a list of tokens")
+        counter = Counter(doc)  # C-level counting; keys in first-occurrence order
+        if not counter.keys() <= index.keys():  # a set test in C: most documents bring few new terms
+            new = [t for t in counter if t not in index]
+            index.update(zip(new, range(len(index), len(index) + len(new))))
+        if len(counter) > 1:
+            cols.extend(itemgetter(*counter)(index))
+        else:
+            cols.extend(index[t] for t in counter)
+        values.extend(counter.values())
+        indptr.append(len(cols))
+    n = len(indptr) - 1
+    if not index:
+        return sp.csr_matrix((n, 0), dtype=np.int64), (), n
+    idx_dtype = np.int64 if len(cols) > np.iinfo(np.int32).max else np.int32  # as CountVectorizer
+    X = sp.csr_matrix((np.frombuffer(values, dtype=np.int64), np.frombuffer(cols, dtype=np.int64).astype(idx_dtype),
+                       np.frombuffer(indptr, dtype=np.int64).astype(idx_dtype)), shape=(n, len(index)),
+                      dtype=np.int64)
+    X.sort_indices()
+    vocab = sorted(index)
+    renumber = np.empty(len(vocab), dtype=X.indices.dtype)
+    renumber[np.fromiter(map(index.__getitem__, vocab), dtype=np.int64, count=len(vocab))] = np.arange(len(vocab))
+    X.indices = renumber.take(X.indices, mode="clip")
+    return X, tuple(vocab), n
 
 
 def _docs_frame(corpus: Corpus) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 import logging
 
 import numpy as np
@@ -307,9 +307,10 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     # 1 tokens: one segmenter pass over every text — the corpus speeches whole, the speech sentence
     # by sentence (its sections and the whole speech are those sentences' tokens joined) ----------
     spans = sentence_spans(s.text)
-    toks = tok.tokenize_many(list(peers) + [s.text[a:b] for a, b in spans], progress=progress)
-    peer_tokens, sentence_tokens = toks[:len(peers)], toks[len(peers):]
-    corpus_dtm = Dtm.from_tokens(peer_tokens, _docs_frame(peers), tokenizer=tok)
+    toks = tok.iter_tokens(list(peers) + [s.text[a:b] for a, b in spans], progress=progress)
+    # the peers' token lists feed only the Dtm: streamed into it, never all alive at once
+    corpus_dtm = Dtm.from_tokens(islice(toks, len(peers)), _docs_frame(peers), tokenizer=tok)
+    sentence_tokens = list(toks)
     speech_dtm = Dtm.from_tokens([list(chain.from_iterable(sentence_tokens))], _docs_frame(Corpus([s])), tokenizer=tok)
     joint_dtm = corpus_dtm.append(speech_dtm)  # the corpus and the speech: topics, trend and the map
     step("tokens")

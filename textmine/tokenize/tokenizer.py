@@ -14,7 +14,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 from typing import Any, Literal
@@ -348,6 +348,51 @@ class Tokenizer:
         -------
         list of list of str
         """
+        values = self._values(texts, n_jobs=n_jobs, progress=progress, keep_lists=True)
+        return [list(v) if type(v) is list else decode_tokens(v) for v in values]
+
+    def iter_tokens(self, texts: Iterable[str | Document], *, n_jobs: int | None = None,
+                    progress: bool = False) -> Iterator[list[str]]:
+        """Tokens of many texts, in order, one list at a time: :meth:`tokenize_many` streamed.
+
+        The texts are segmented (or fetched from the cache) when this is called, as by
+        :meth:`tokenize_many`, but held encoded, one string per text; each token list is
+        decoded only when the iterator reaches it. So a consumer that takes one list at a
+        time (:meth:`~textmine.Dtm.from_tokens`) never has every text's
+        token strings alive at once: a hundred-fold less memory on a large corpus.
+
+        Parameters
+        ----------
+        texts : iterable of str or Document (a Corpus works)
+        n_jobs : int, optional
+            As in :meth:`tokenize_many`.
+        progress : bool
+            Show a tqdm progress bar over the texts being segmented.
+
+        Returns
+        -------
+        iterator of list of str
+            The same lists as :meth:`tokenize_many` gives.
+
+        Examples
+        --------
+        >>> tok = Tokenizer(cache=False)
+        >>> [len(t) for t in tok.iter_tokens(["各级禁毒委要加强社区戒毒工作", "安全生产"])]
+        [2, 1]
+        """
+        values = self._values(texts, n_jobs=n_jobs, progress=progress, keep_lists=False)
+
+        def stream() -> Iterator[list[str]]:
+            for i in range(len(values)):
+                value, values[i] = values[i], None  # decoded once: let it go
+                yield decode_tokens(value)
+
+        return stream()
+
+    def _values(self, texts: Iterable[str | Document], *, n_jobs: int | None, progress: bool,
+                keep_lists: bool) -> list:
+        """Each text's tokens, in order: encoded cache values, or (``keep_lists``) the token
+        lists segmented in this process (these are not worth encoding and decoding again)."""
         strs: list[str] = []
         for i, t in enumerate(texts):
             if isinstance(t, Document):
@@ -356,16 +401,17 @@ class Tokenizer:
                 raise InputError(f"texts[{i}] is a {type(t).__name__}; expected str or Document")
             strs.append(t)
         keys = [text_key(self.fingerprint, t) for t in strs]
-        found = self._cache.get(keys) if self._cache is not None else {}
+        found: dict[str, Any] = self._cache.get_encoded(keys) if self._cache is not None else {}
         todo = {k: t for k, t in zip(keys, strs) if k not in found}
         if todo:
             computed: dict[str, list[str]] = {}
-            encoded = self._segment(list(todo.items()), n_jobs=n_jobs, progress=progress, lists=computed)
+            encoded = self._segment(list(todo.items()), n_jobs=n_jobs, progress=progress,
+                                    lists=computed if keep_lists else None)
             if self._cache is not None:
                 self._cache.put(encoded)
-            # lists computed in this process are used as they are; only workers' results are decoded
-            found.update((k, computed[k] if k in computed else decode_tokens(v)) for k, v in encoded.items())
-        return [list(found[k]) for k in keys]
+            found.update(encoded)
+            found.update(computed)
+        return [found[k] for k in keys]
 
     def _segment(self, items: list[tuple[str, str]], *, n_jobs: int | None, progress: bool,
                  lists: dict[str, list[str]] | None = None) -> dict[str, str]:
@@ -398,16 +444,28 @@ class Tokenizer:
                 import multiprocessing as mp
 
                 ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-                # longest texts first, one at a time: the workers finish together
+                # This process and n_jobs - 1 workers each take the next longest text off one shared
+                # counter when free, so all finish together and no core waits on the others. The
+                # workers get the texts once, as they start (inherited under fork), not a message
+                # per text; this process keeps its own lists as they are, never encoded and decoded.
                 order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-                chunks = 1 if len(texts) <= 500 else len(texts) // (n_jobs * 8)
+                n_workers = min(n_jobs, len(texts)) - 1
+                taken = ctx.Value("q", 0)
                 out = [""] * len(texts)
-                with ctx.Pool(n_jobs, initializer=_worker_init, initargs=(self,)) as pool:
-                    done = pool.imap(_worker_compute, (texts[i] for i in order), chunksize=chunks)
-                    for i, toks in zip(order, done):
-                        out[i] = toks
+                with ctx.Pool(n_workers, initializer=_worker_init, initargs=(self, texts, order, taken)) as pool:
+                    pending = pool.map_async(_worker_drain, range(n_workers), chunksize=1)
+                    for i in _take(taken, order):
+                        toks = self._compute(texts[i])
+                        if lists is not None:
+                            lists[items[i][0]] = toks
+                        out[i] = encode_tokens(toks)
                         if bar is not None:
                             bar.update(1)
+                    for part in pending.get():
+                        for i, toks in part:
+                            out[i] = toks
+                        if bar is not None:
+                            bar.update(len(part))
         finally:
             if bar is not None:
                 bar.close()
@@ -470,15 +528,27 @@ def resolve_tokenizer(tokenizer: Tokenizer | None = None, *, recorded: Mapping[s
     return Tokenizer() if default else None
 
 
-_WORKER: Tokenizer | None = None
+_WORKER: tuple[Tokenizer, list[str], list[int], Any] | None = None
 
 
-def _worker_init(tok: Tokenizer) -> None:
+def _worker_init(tok: Tokenizer, texts: list[str], order: list[int], taken: Any) -> None:
     global _WORKER
-    _WORKER = tok
+    _WORKER = (tok, texts, order, taken)
 
 
-def _worker_compute(text: str) -> str:
-    # one encoded string per text: far cheaper to send between processes than a list of tokens
+def _take(taken: Any, order: list[int]) -> Iterator[int]:
+    """The texts' positions, longest first, each given to whichever process asks next."""
+    while True:
+        with taken.get_lock():
+            j = taken.value
+            if j >= len(order):
+                return
+            taken.value = j + 1
+        yield order[j]
+
+
+def _worker_drain(_: int) -> list[tuple[int, str]]:
+    # encoded: one string per text is far cheaper to send between processes than a list of tokens
     assert _WORKER is not None
-    return encode_tokens(_WORKER._compute(text))
+    tok, texts, order, taken = _WORKER
+    return [(i, encode_tokens(tok._compute(texts[i]))) for i in _take(taken, order)]
