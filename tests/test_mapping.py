@@ -118,3 +118,18 @@ def test_ca_pads_past_the_rank_like_prince():
     out = _ca(np.array([[2, 4, 0], [1, 2, 0], [0, 0, 3]]), 2)
     assert out.eigenvalues.shape == (2,) and out.row_coordinates.shape == (3, 2)
     assert np.allclose(out.row_coordinates[0], out.row_coordinates[1])
+
+
+def test_a_large_table_is_mapped_sparsely_with_the_same_results(monkeypatch):
+    from textmine import mapping
+
+    corpus = tm.clean(tm.bundled_corpus())
+    dense = tm.correspondence_map(corpus, n_terms=30)
+    monkeypatch.setattr(mapping, "_DENSE_CELLS", 0)  # every table is "large"
+    sparse = tm.correspondence_map(corpus, n_terms=30)
+    assert sparse.id.tolist() == dense.id.tolist() and sparse.kind.tolist() == dense.kind.tolist()
+    for col in ("dim1", "dim2", "mass", "contribution"):
+        np.testing.assert_allclose(sparse[col].to_numpy(float), dense[col].to_numpy(float), rtol=1e-7, atol=1e-10)
+    assert sparse.attrs["total_inertia"] == pytest.approx(dense.attrs["total_inertia"], rel=1e-9)
+    assert sparse.attrs["explained"] == pytest.approx(dense.attrs["explained"], rel=1e-7)
+    assert sparse.attrs["n_terms_fitted"] == dense.attrs["n_terms_fitted"]

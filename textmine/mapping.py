@@ -31,6 +31,9 @@ from .tokenize import Tokenizer
 __all__ = ["correspondence_map"]
 
 _META = ("policy_area", "year", "level", "title")
+_DENSE_CELLS = 4_000_000
+"""Tables of at most this many cells (32 MB as floats) are analysed densely, exactly as prince does;
+larger ones by a truncated sparse SVD (:func:`_ca_sparse`), equal to it up to floating-point error."""
 
 
 def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: str | Document | None = None,
@@ -99,13 +102,17 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
     if target_id is not None and target_id not in dtm.doc_ids:
         raise InputError(f"target={target_id!r} is not among the documents; expected one of their doc_ids")
     dtm = dtm.trim(min_df=min_df)
-    counts = dtm.to_frame()
-    counts = counts.loc[counts.sum(axis=1) > 0]
-    if counts.shape[0] < 3 or counts.shape[1] < 3:
-        raise InputError(f"the table has {counts.shape[0]} document(s) × {counts.shape[1]} term(s) with counts "
+    table = dtm.counts.tocsr()
+    kept = np.flatnonzero(np.asarray(table.sum(axis=1)).ravel() > 0)
+    table = table[kept]
+    doc_index = dtm.docs.index[kept]
+    vocab = list(dtm.vocab)
+    if table.shape[0] < 3 or table.shape[1] < 3:
+        raise InputError(f"the table has {table.shape[0]} document(s) × {table.shape[1]} term(s) with counts "
                          f"(after min_df={min_df}); expected at least 3 × 3 for a map")
-    k = min(n_components, min(counts.shape) - 1)
-    ca = _ca(counts.to_numpy(), k)
+    k = min(n_components, min(table.shape) - 1)
+    # a large corpus is never made dense (4,900 documents × 40,000 terms would be 1.5 GB before the SVD)
+    ca = _ca(table.toarray(), k) if table.shape[0] * table.shape[1] <= _DENSE_CELLS else _ca_sparse(table, k)
     rows, cols = ca.row_coordinates, ca.column_coordinates
     # orient each axis: its most extreme document on the positive side
     flip = np.sign(rows[np.abs(rows).argmax(axis=0), np.arange(k)])
@@ -121,10 +128,10 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
     row_ctr = plane_ctr(ca.row_contributions)
     col_ctr = plane_ctr(ca.column_contributions)
     dims = [f"dim{i + 1}" for i in range(k)]
-    meta = dtm.docs.loc[counts.index]
-    doc_part = pd.DataFrame({"kind": "document", "id": [str(i) for i in counts.index],
+    meta = dtm.docs.loc[doc_index]
+    doc_part = pd.DataFrame({"kind": "document", "id": [str(i) for i in doc_index],
                              "label": [str(meta["title"].get(i, i)) if "title" in meta else str(i)
-                                       for i in counts.index]})
+                                       for i in doc_index]})
     for j, d in enumerate(dims):
         doc_part[d] = rows[:, j]
     doc_part["mass"] = ca.row_masses
@@ -133,7 +140,7 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
         doc_part[col] = meta[col].to_numpy() if col in meta else None
     doc_part["is_target"] = doc_part["id"] == target_id
     top = np.argsort(-col_ctr, kind="stable")[:n_terms]
-    terms = [str(counts.columns[i]) for i in top]
+    terms = [str(vocab[i]) for i in top]
     term_part = pd.DataFrame({"kind": "term", "id": terms, "label": terms})
     for j, d in enumerate(dims):
         term_part[d] = cols[top, j]
@@ -145,7 +152,7 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
     out = pd.concat([doc_part, term_part], ignore_index=True)
     total = float(ca.total_inertia)
     out.attrs.update(explained=[float(e) / total for e in eig[:k]] if total > 0 else [0.0] * k,
-                     total_inertia=total, n_terms_fitted=int(counts.shape[1]), target=target_id)
+                     total_inertia=total, n_terms_fitted=int(table.shape[1]), target=target_id)
     return out
 
 
@@ -193,3 +200,41 @@ def _ca(table: np.ndarray, n_components: int) -> _CA:
                row_coordinates=row_profiles @ sparse.diags(c ** -0.5) @ v.T,
                column_coordinates=col_profiles @ sparse.diags(r ** -0.5) @ u,
                row_contributions=contributions(r, u), column_contributions=contributions(c, v.T))
+
+
+def _ca_sparse(table: Any, n_components: int) -> _CA:
+    """:func:`_ca` of a large sparse table, without making it dense.
+
+    S = D_r^(−1/2) P D_c^(−1/2) − √r √cᵀ: a sparse matrix minus a rank-one term, given to ARPACK
+    (``scipy.sparse.linalg.svds``, a fixed start vector) as a linear operator for the leading
+    ``n_components`` singular triplets. Coordinates are D_r^(−1/2) U Σ and D_c^(−1/2) V Σ (what
+    prince's profile products equal), contributions mass · coordinate² / λ, and the total inertia
+    Σ S² = Σ (D_r^(−1/2) P D_c^(−1/2))² − 1.
+    """
+    from scipy import sparse
+    from scipy.sparse.linalg import LinearOperator, svds
+
+    t = sparse.csr_matrix(table, dtype=np.float64)
+    p = t / t.sum()
+    r, c = np.asarray(p.sum(axis=1)).ravel(), np.asarray(p.sum(axis=0)).ravel()
+    q = (sparse.diags(r ** -0.5) @ p @ sparse.diags(c ** -0.5)).tocsr()
+    qt = q.T.tocsr()
+    sr, sc = np.sqrt(r), np.sqrt(c)
+    op = LinearOperator(q.shape, dtype=np.float64, matvec=lambda v: q @ v - sr * (sc @ v),
+                        rmatvec=lambda u: qt @ u - sc * (sr @ u),
+                        matmat=lambda v: q @ v - np.outer(sr, sc @ v),
+                        rmatmat=lambda u: qt @ u - np.outer(sc, sr @ u))
+    k = min(n_components, min(q.shape) - 1)
+    v0 = np.full(min(q.shape), 1.0 / np.sqrt(min(q.shape)))
+    u, sv, vt = svds(op, k=k, v0=v0, solver="arpack")
+    order = np.argsort(-sv, kind="stable")
+    sv, u, v = sv[order], u[:, order], vt[order].T
+    eig = np.square(sv)
+    rows, cols = (u * sv) / sr[:, None], (v * sv) / sc[:, None]
+
+    def contributions(masses: np.ndarray, coords: np.ndarray) -> np.ndarray:
+        return masses[:, None] * np.divide(coords ** 2, eig, out=np.zeros_like(coords), where=eig > 0)
+
+    return _CA(row_masses=r, col_masses=c, eigenvalues=eig, total_inertia=float(q.multiply(q).sum() - 1.0),
+               row_coordinates=rows, column_coordinates=cols,
+               row_contributions=contributions(r, rows), column_contributions=contributions(c, cols))

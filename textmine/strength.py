@@ -61,17 +61,37 @@ def _strength_codebook(codebook: Any) -> Codebook:
     return bundled_codebook("directive_strength") if codebook is None else _codebook(codebook)
 
 
-def _sentence_table(doc: Any, cb: Codebook, tokenizer: Tokenizer | None) -> pd.DataFrame:
-    """Every directive sentence of one document (see :func:`directive_strength`)."""
-    levels = _levels(cb)
+def _marks(doc: Any, cb: Codebook, tokenizer: Tokenizer | None) -> tuple[pd.DataFrame, np.ndarray,
+                                                                          dict[int, list[tuple[str, str]]]]:
+    """The document's sentences, their starts, and the codebook marks (level, keyword) of each directive sentence."""
     sents = sentences(doc)
     starts = sents["start"].to_numpy()
+    ends = sents["end"].to_numpy()
     hits = code_kwic(doc, cb, tokenizer=tokenizer)
     by_sent: dict[int, list[tuple[str, str]]] = {}
     for s, cat, kw in zip(hits["start"], hits["category"], hits["keyword"]):
         k = int(np.searchsorted(starts, s, side="right")) - 1
-        if k >= 0 and s < sents["end"].iat[k]:
+        if k >= 0 and s < ends[k]:
             by_sent.setdefault(k, []).append((cat, kw))
+    return sents, starts, by_sent
+
+
+def _directive_levels(doc: Any, cb: Codebook, tokenizer: Tokenizer | None) -> tuple[pd.DataFrame, int]:
+    """The ``level`` and ``score`` of each directive sentence (as :func:`_sentence_table` has them) and the
+    number of sentences: all a profile needs. The duties and the outline that the sentence rows add
+    are left out, so profiling a large reference corpus costs only the codebook match."""
+    levels = _levels(cb)
+    sents, _starts, by_sent = _marks(doc, cb, tokenizer)
+    lv = [max((m[0] for m in by_sent[k]), key=levels.__getitem__) for k in sorted(by_sent)]
+    table = pd.DataFrame({"level": pd.Series(lv, dtype=object), "score": pd.Series([levels[x] for x in lv],
+                                                                                       dtype="int64")})
+    return table, len(sents)
+
+
+def _sentence_table(doc: Any, cb: Codebook, tokenizer: Tokenizer | None) -> pd.DataFrame:
+    """Every directive sentence of one document (see :func:`directive_strength`)."""
+    levels = _levels(cb)
+    sents, starts, by_sent = _marks(doc, cb, tokenizer)
     bodies: dict[int, list[str]] = {}
     d = duties(doc)
     for names, s in zip(d["bodies"], d["start"]):
@@ -224,10 +244,17 @@ def strength_profile(target: Any, reference: Any, *, peers_by: str | None = "pol
     cb = _strength_codebook(codebook)
     levels = _levels(cb)
 
+    done: dict[int, tuple[pd.DataFrame, int]] = {}  # a peer is also a reference document: profiled once
+
+    def levels_of(d: Any) -> tuple[pd.DataFrame, int]:
+        if id(d) not in done:
+            done[id(d)] = _directive_levels(d, cb, tokenizer)
+        return done[id(d)]
+
     def measures(doc_list: list[Any]) -> pd.DataFrame:
         """Per document and pooled: the shares, the mean score and the directive share."""
-        sents = [_sentence_table(d, cb, tokenizer) for d in doc_list]
-        n_sent = [len(sentences(d)) for d in doc_list]
+        sents = [levels_of(d)[0] for d in doc_list]
+        n_sent = [levels_of(d)[1] for d in doc_list]
         per_doc = []
         for table, n in zip(sents, n_sent):
             prof = _profile(table, levels)
