@@ -2,7 +2,8 @@
 
 A quoted string is a formula when the lexicon knows it, when it is numbered (“四个自信”,
 “十四五”), when it is a list (“各司其职、齐抓共管”), or when the words around it say so
-(坚持“…” for a quotation of four characters or more: 打好“组合拳” is a metaphor; “…”工作/
+(坚持“…” for a quotation of four characters or more that ends the verb's object: 打好“组合拳”
+is a metaphor, 推行“…”白名单 names a list, not a 提法; “…”工作/
 要求/战略/理念 …, and after 的 only a word for a policy statement: “…”的理念, not “…”的工作).
 It is not one (kind ``non_formula``) when it is:
 
@@ -24,9 +25,13 @@ It is not one (kind ``non_formula``) when it is:
   the clause places in the past (上世纪八十年代的“…”, 新中国成立初期的“…”), a “…”运动;
 - ``name``: a title (以“…”为题), a name of an event, a product, a brand, a programme or an award (“两会”,
   “河北净菜”, 荣获“…奖”, “…”活动), a name with an interpunct (“…·…”), a named network
-  layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期);
+  layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期), a
+  programme (“…计划”), a numbered set of bodies or of regions (“两院”院士, “三北”);
 - ``term``: any other quoted word the rules cannot place (ranks like “全国第一”, single
-  characters, ordinals like “第三次工业革命”, and quoted words with no sign of a formula).
+  characters (“左”的思想), ordinals like “第三次工业革命”, numbered sets of funds, fees or
+  benefits (“五险一金”, “两项补贴”, “三公”经费), distributive 一…一策, a numbered label for a set
+  the clause spells out just before (产业就业创业行业企业“五业”), 应…尽… phrases of coverage,
+  and quoted words with no sign of a formula).
 
 A list of quoted words (“老好人”、“太平官”) is read as its items are: a formula when an item is
 one or the words around the list say so, or when the items repeat one skeleton (“禁种”、“禁制”,
