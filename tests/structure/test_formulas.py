@@ -375,3 +375,53 @@ def test_a_formula_verb_before_a_short_word_marks_a_metaphor():
     df = formulas("要守住“红线”，落实“小切口”，坚持“村村有人管”，做到“勤走访”、“常回访”。")
     assert _rows(df) == [("红线", "non_formula", "term"), ("小切口", "non_formula", "term"),
                          ("村村有人管", "quoted", ""), ("勤走访、常回访", "quoted", "")]
+
+
+def test_a_single_quoted_character_is_a_word_not_a_formula():
+    # “左”的思想 would be a formula by 的思想 after it; one character is a label (a scare quote
+    # when the clause rejects it: 冲破了“右”的束缚)
+    df = formulas("过去在“左”的思想指导下走了弯路，后来冲破了“右”的束缚，把握好“稳”和“进”。")
+    assert _rows(df) == [("左", "non_formula", "term"), ("右", "non_formula", "scare_quote"),
+                         ("稳、进", "non_formula", "term")]
+
+
+def test_a_quotation_ending_in_jihua_names_a_programme():
+    df = formulas("深入实施“青苗英才计划”，深入实施“青苗英才培养”。")
+    assert _rows(df) == [("青苗英才计划", "non_formula", "name"), ("青苗英才培养", "quoted", "")]
+
+
+def test_shiming_renwu_after_a_quotation_marks_a_formula():
+    df = formulas("赋予我市“在生态保护中当好示范”使命任务。")
+    assert _rows(df) == [("在生态保护中当好示范", "quoted", "")]
+
+
+def test_a_formula_verb_marks_a_formula_only_where_its_object_ends_with_the_quote():
+    # 推行“…”清单, 实施“…”提升工程, 实施“…”300万亩: the verb's object is the noun or the
+    # quantity after the quotation; 坚持“…”不动摇 and 实施“…”。 still mark a formula
+    df = formulas("推行“小事不出村”清单，实施“千村美化”提升工程，实施“水肥一体”300万亩，"
+                  "坚持“小事不出村”不动摇，实施“千村美化”。")
+    assert _rows(df, ("formula", "kind", "subkind", "first_start")) == [
+        ("小事不出村", "non_formula", "term", 2), ("千村美化", "non_formula", "term", 14),
+        ("水肥一体", "non_formula", "term", 27), ("小事不出村", "quoted", "", 41),
+        ("千村美化", "quoted", "", 54)]
+
+
+def test_numbered_sets_of_bodies_regions_and_funds_are_not_formulas():
+    df = formulas("新晋“两院”院士5位，支持“三西”地区发展，压减“三公”经费，降低“三险一金”缴费比例，"
+                  "落实“两项补贴”，支持“三农”发展。推行“一企一策”，建设“一带一路”。")
+    assert _rows(df) == [("两院", "non_formula", "name"), ("三西", "non_formula", "name"),
+                         ("三公", "non_formula", "term"), ("三险一金", "non_formula", "term"),
+                         ("两项补贴", "non_formula", "term"), ("三农", "numbered", ""),
+                         ("一企一策", "non_formula", "term"), ("一带一路", "numbered", "")]
+
+
+def test_a_numbered_label_for_a_set_spelled_out_just_before_is_a_term():
+    # 农业工业商业“三业”: the clause names the three 业 itself; alone “三业” is a numbered formula
+    df = formulas("推动农业工业商业“三业”融合，推动“三业”融合。")
+    assert _rows(df, ("formula", "kind", "subkind", "first_start")) == [
+        ("三业", "non_formula", "term", 8), ("三业", "numbered", "", 17)]
+
+
+def test_ying_x_jin_x_is_a_phrase_of_coverage_and_the_long_form_of_yiguo_liangzhi_a_formula():
+    assert _rows(formulas("实现“应检尽检”。根据“一个国家两种制度”的构想推进统一。")) == [
+        ("应检尽检", "non_formula", "term"), ("一个国家两种制度", "quoted", "")]

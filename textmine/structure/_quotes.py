@@ -2,7 +2,8 @@
 
 A quoted string is a formula when the lexicon knows it, when it is numbered (“四个自信”,
 “十四五”), when it is a list (“各司其职、齐抓共管”), or when the words around it say so
-(坚持“…” for a quotation of four characters or more: 打好“组合拳” is a metaphor; “…”工作/
+(坚持“…” for a quotation of four characters or more that ends the verb's object: 打好“组合拳”
+is a metaphor, 推行“…”白名单 names a list, not a 提法; “…”工作/
 要求/战略/理念 …, and after 的 only a word for a policy statement: “…”的理念, not “…”的工作).
 It is not one (kind ``non_formula``) when it is:
 
@@ -24,9 +25,13 @@ It is not one (kind ``non_formula``) when it is:
   the clause places in the past (上世纪八十年代的“…”, 新中国成立初期的“…”), a “…”运动;
 - ``name``: a title (以“…”为题), a name of an event, a product, a brand, a programme or an award (“两会”,
   “河北净菜”, 荣获“…奖”, “…”活动), a name with an interpunct (“…·…”), a named network
-  layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期);
+  layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期), a
+  programme (“…计划”), a numbered set of bodies or of regions (“两院”院士, “三北”);
 - ``term``: any other quoted word the rules cannot place (ranks like “全国第一”, single
-  characters, ordinals like “第三次工业革命”, and quoted words with no sign of a formula).
+  characters (“左”的思想), ordinals like “第三次工业革命”, numbered sets of funds, fees or
+  benefits (“五险一金”, “两项补贴”, “三公”经费), distributive 一…一策, a numbered label for a set
+  the clause spells out just before (产业就业创业行业企业“五业”), 应…尽… phrases of coverage,
+  and quoted words with no sign of a formula).
 
 A list of quoted words (“老好人”、“太平官”) is read as its items are: a formula when an item is
 one or the words around the list say so, or when the items repeat one skeleton (“禁种”、“禁制”,
@@ -68,7 +73,7 @@ _SCARE_AFTER = re.compile(r"^(?:现象|之说|之类|那一套|那一类|那类|
                           r"的?(?:怪圈|困境|乱象|顽疾|陋习|弊端|倾向|苗头)|的?(?:旗号|幌子|招牌))")
 #: A practice or view the speech rejects: 破除“官本位”思想, 克服“等靠要”思想, 不搞“花架子”.
 _REJECT_BEFORE = re.compile(r"(?:破除|克服|反对|防止|纠正|警惕|摒弃|杜绝|抵制|根治|消除|打破|力戒|切忌|谨防|"
-                            r"摆脱|跳出|走出|告别|遏制|铲除|革除|清除|拒绝|不搞|不当|不做|不要|不能|不得|热衷于|迷信|信奉)"
+                            r"摆脱|跳出|走出|冲破|告别|遏制|铲除|革除|清除|拒绝|不搞|不当|不做|不要|不能|不得|热衷于|迷信|信奉)"
                             r"(?:了|掉)?(?:各种|一切|所有|那种|这种|种种|一些)?$")
 #: Words after a quotation that name it as a line of verse, a saying or a remark.
 _CITED_AFTER = re.compile(r"^(?:的|这句|这一|这个|这段|那句)?(?:(?P<poem>诗句|名句|诗篇|诗)"
@@ -91,7 +96,9 @@ _NOT_SCARE_LUN = ("两点论", "重点论", "认识论", "方法论", "实践论
 _PROVINCES = ("北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
               "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川",
               "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门", "台湾")
-_NAME_SUFFIX = re.compile(r"(?:奖|杯|号|节|展|赛|会|剧|片|台|站|网|报|刊|书|歌|曲|牌)$")
+#: The last word names what the quotation is the name of: an award, an event, a work, a programme
+#: (“长白英才计划”, “双高计划”: a named programme, not a 提法).
+_NAME_SUFFIX = re.compile(r"(?:奖|杯|号|节|展|赛|会|剧|片|台|站|网|报|刊|书|歌|曲|牌|计划)$")
 _NAME_BEFORE = re.compile(r"(?:系列|荣获|获得|获评|获|入选|名为|命名为|叫做|叫|题为|品牌|冠名)$")
 _NAME_AFTER = re.compile(r"^(?:活动|品牌|大赛|比赛|论坛|晚会|展会|节目|栏目|系列|号|牌|奖|杯|App|APP|平台|的?称号|的?头衔)")
 _RANK = re.compile(r"^(?:全国|全省|全市|全球|世界|亚洲|国内)?(?:第[一二三四五六七八九十百千0-9]|唯一|首个|首家)")
@@ -108,8 +115,12 @@ _FORMULA_AFTER = re.compile(
     r"总基调|总要求|总目标)"
     r"|(?:重要|总体|基本)?(?:工作|要求|战略|理念|方针|原则|思想|布局|政策|目标|任务|建设|改革|体系|机制|"
     r"制度|格局|精神|论述|方略|底线|标准|行动|工程|规划|时期|期间|阶段|部署|路径|导向|原则|思路|主线|定位|"
-    r"攻坚|专项|战役|保卫战|攻坚战|总基调|总要求|总目标|责任制))"
+    r"攻坚|专项|战役|保卫战|攻坚战|总基调|总要求|总目标|责任制|使命任务|使命))"
 )
+#: A formula verb marks the quotation as its object only where the object ends with it (坚持“…”，
+#: 实施“…”。, 坚持“…”不动摇): in 实施“…”产能建设工程, 推行“…”白名单 or 实施“…”1138万亩 the
+#: object is the noun or the quantity after it, which the quotation only names or qualifies.
+_OBJECT_END = re.compile(r"^(?:$|[，。；：！？、,.;:!?）)”」\s]|的|等|和|与|及|不动摇|毫不动摇|不放松|不松劲)")
 #: A formula verb before a quotation marks a formula only when the quotation is four characters
 #: or more: before a word of two or three (打好“组合拳”, 守住“底线”, 用好“指挥棒”) it marks a
 #: metaphor; the short formulas (“三农”, “六稳”, “放管服”) are numbered or in the lexicon.
@@ -122,6 +133,18 @@ _NUMBERED_ALTERNATING = re.compile(rf"^(?:[{_NUMERAL}][{HAN_CORE_CHARS}]{{1,2}})
 _NUMBERED_ONLY = re.compile(rf"^[{_NUMERAL}]{{2,4}}$")
 _NUMBERED_SHORT = re.compile(rf"^([{_NUMERAL}])[{HAN_CORE_CHARS}]$")  # 三农, 四风, 三公
 _NUMBERED_GROUP = re.compile(rf"[{_NUMERAL}][{HAN_CORE_CHARS}]{{1,2}}")
+#: Numbered in shape but no 提法 (the lexicon's numbered formulas are placed before these):
+#: a set of bodies (“两院”院士, “两委”) or of regions named by compass points (“三北”工程) is a
+#: name; a set of funds, fees or benefits (“五险一金”, “两项补贴”, “三资”, “三公”经费) is a term
+#: of accounts; a distributive 一…一策 (“一断面一策”, “一企一策”: one measure for each) is a
+#: term of method.
+_NUMBERED_BODIES = re.compile(rf"^[{_NUMERAL}][院会委]$")
+_NUMBERED_REGIONS = re.compile(rf"^[{_NUMERAL}][东西南北]$")
+_FUNDS_END = re.compile(r"(?:[金费资款]|补贴|补助|津贴)$")
+_FUNDS_AFTER = re.compile(r"^(?:经费|资金|费用|缴费|补贴|补助|款)")
+_DISTRIBUTIVE = re.compile(rf"^一[{HAN_CORE_CHARS}]{{1,3}}一[策案档品码议]$")
+#: 应…尽… / 能…尽… (“应救尽救”, “应保尽保”): "all who should be … are …", a phrase of coverage.
+_COVERAGE = re.compile(r"^[应能]([\u4e00-\u9fff]{1,2})尽\1$")
 #: After a quotation: it names a title (以“…”为题) or a cry (“…”的强音): not a formula, even
 #: with the list or the numerals of one (“…必胜、…必胜”的强音).
 _TITLE_AFTER = re.compile(r"^为题")
@@ -227,6 +250,9 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
                 return True, ""
     if TITLE_END.search(c) or len(c) > _MAX_FORMULA:
         return False, _sentence_subkind(c)
+    if len(key) == 1:
+        # one character (“左”的思想, “稳”和“进”) is a word used as a label, never a formulation
+        return False, "scare_quote" if _REJECT_BEFORE.search(before) else "term"
     listed = non_formula_words().get(c)
     if listed is not None:
         return False, listed
@@ -240,7 +266,18 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
     if _RANK.match(c):
         return False, "term"
     if numbered(c):
+        if _NUMBERED_BODIES.match(c) or _NUMBERED_REGIONS.match(c):
+            return False, "name"
+        if _FUNDS_END.search(c) or _FUNDS_AFTER.match(after) or _DISTRIBUTIVE.match(c):
+            return False, "term"
+        n = announced_number(c)
+        if n and n >= 2 and clause_before(folded, start).count(c[-1]) >= n:
+            # the clause spells the set out just before (产业就业创业行业企业“五业”联动): a label
+            # the speech coins for its own list, not a 提法 (the lexicon knows 三农 …)
+            return False, "term"
         return True, ""
+    if _COVERAGE.match(c):
+        return False, "term"
     if _TITLE_AFTER.match(after):
         return False, "name"  # 以“…”为题: the title of a session or an article
     if _CRY_AFTER.match(after):
@@ -265,6 +302,7 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
         return True, ""
     if _CLASSICAL_LINE.search(c):
         return False, "saying"  # 牢记“行百里者半九十”: a classical line, even after a formula verb
-    if _FORMULA_BEFORE.search(before) and max(len(key), list_length) >= _MIN_CUED_FORMULA:
+    if _FORMULA_BEFORE.search(before) and max(len(key), list_length) >= _MIN_CUED_FORMULA \
+            and _OBJECT_END.match(after):
         return True, ""
     return False, "term"  # no sign of a formula: on the dev gold, calling these formulas returned 19 of 64 non-formulas, not 2

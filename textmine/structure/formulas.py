@@ -214,7 +214,7 @@ def formulas(doc: TextLike, *, extra_formulas: Iterable[str] | None = None) -> p
     - **quoted** (``kind`` ``"quoted"``): “…”, 「…」, 『…』 and ASCII "…" (with Han text), up
       to 50 characters, that the lexicon knows, that hold a list (“各司其职、齐抓共管”,
       split into parts on ``、，,；;`` outside brackets), or that the words around them
-      mark as a formula (坚持“…” before four characters or more, “…”工作/要求/战略/理念/精神,
+      mark as a formula (坚持“…” before four characters or more that end its object, “…”工作/要求/战略/理念/精神,
       “…”的理念/的要求 …; not “…”的工作, nor 打好“组合拳”). Quotes joined by
       ``、``/和/与/及 (“禁种”、“禁制”、“禁吸”) form one formula whose parts are the items, when
       an item is a formula, the words around say so or the items repeat one skeleton (a
