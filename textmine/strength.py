@@ -244,7 +244,13 @@ def strength_profile(target: Any, reference: Any, *, peers_by: str | None = "pol
     cb = _strength_codebook(codebook)
     levels = _levels(cb)
 
-    done: dict[int, tuple[pd.DataFrame, int]] = {}  # a peer is also a reference document: profiled once
+    from functools import partial
+
+    from ._workers import map_documents
+
+    # a peer is also a reference document: each is profiled once (a large corpus in worker processes)
+    done: dict[int, tuple[pd.DataFrame, int]] = dict(zip(map(id, ref), map_documents(
+        partial(_directive_levels, cb=cb, tokenizer=tokenizer), ref)))
 
     def levels_of(d: Any) -> tuple[pd.DataFrame, int]:
         if id(d) not in done:

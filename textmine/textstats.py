@@ -136,19 +136,24 @@ def textstats(doc_or_corpus: Any, *, tokenizer: Tokenizer | None = None) -> pd.D
     tok = Tokenizer() if tokenizer is None else tokenizer
     if not isinstance(tok, Tokenizer):
         raise InputError(f"tokenizer is a {type(tok).__name__}; expected a textmine Tokenizer or None")
-    office = _officialese()
-    rows = []
-    for d in _documents(doc_or_corpus, "doc_or_corpus"):
-        toks = _running(tok.segment(d.text))
-        n_sent = len(sentence_spans(d.text))
-        n_chars = d.n_chars
-        rows.append({"doc_id": d.doc_id, "n_chars": n_chars, "n_tokens": len(toks), "n_types": len(set(toks)),
-                     "n_sentences": n_sent,
-                     "mean_sentence_chars": n_chars / n_sent if n_sent else float("nan"),
-                     "mean_sentence_tokens": len(toks) / n_sent if n_sent else float("nan"),
-                     "ttr": ttr(toks), "mtld": mtld(toks),
-                     "officialese_share": sum(t in office for t in toks) / len(toks) if toks else float("nan")})
+    from functools import partial
+
+    from ._workers import map_documents  # a large corpus in worker processes, document by document
+
+    rows = map_documents(partial(_row, tok=tok, office=_officialese()), _documents(doc_or_corpus, "doc_or_corpus"))
     return pd.DataFrame(rows, columns=["doc_id"] + TEXTSTATS_COLUMNS)
+
+
+def _row(d: Any, *, tok: Tokenizer, office: Any) -> dict[str, Any]:
+    toks = _running(tok.segment(d.text))
+    n_sent = len(sentence_spans(d.text))
+    n_chars = d.n_chars
+    return {"doc_id": d.doc_id, "n_chars": n_chars, "n_tokens": len(toks), "n_types": len(set(toks)),
+            "n_sentences": n_sent,
+            "mean_sentence_chars": n_chars / n_sent if n_sent else float("nan"),
+            "mean_sentence_tokens": len(toks) / n_sent if n_sent else float("nan"),
+            "ttr": ttr(toks), "mtld": mtld(toks),
+            "officialese_share": sum(t in office for t in toks) / len(toks) if toks else float("nan")}
 
 
 def textstats_percentiles(target: Any, reference: Any, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:

@@ -243,20 +243,22 @@ def clean(doc, *, script: bool = True, boilerplate: bool = True, furniture: bool
     steps = [s for s in STEPS if opts[s] is not False]
     given = _site_lines(site_boilerplate)
     if isinstance(doc, Corpus):
+        from .._workers import map_documents  # a large corpus is cleaned in worker processes, document by document
+
         states = [_State(d) for d in doc]
         if site_boilerplate is True and "site_boilerplate" in steps:
-            for st in states:
-                st.run([s for s in steps if s in _BEFORE_SITE], {})
-            table = _recurring(states)
+            first = [s for s in steps if s in _BEFORE_SITE]
+            states = map_documents(_run_state, [(st, first, {}) for st in states])
+            table = _recurring(states)  # across the documents: here, in this process
             removed = table[table["status"] == "removed"]
             by_group = {g: normalise_lines(rows["line"]) for g, rows in removed.groupby("source")}
             if len(removed):
                 logger.info("site boilerplate: %d line(s) removed from %d source(s)", len(removed), len(by_group))
-            for st in states:
-                st.run(steps, {"site_lines": by_group.get(source_group(st.doc), frozenset())})
+            states = map_documents(_run_state, [(st, steps, {"site_lines": by_group.get(source_group(st.doc),
+                                                                                          frozenset())})
+                                                for st in states])
         else:
-            for st in states:
-                st.run(steps, {"site_lines": given or frozenset()})
+            states = map_documents(_run_state, [(st, steps, {"site_lines": given or frozenset()}) for st in states])
         return Corpus([st.result() for st in states], log=doc.log)
     if isinstance(doc, str):
         doc = Document.from_text(doc)
@@ -265,6 +267,12 @@ def clean(doc, *, script: bool = True, boilerplate: bool = True, furniture: bool
     st = _State(doc)
     st.run(steps, {"site_lines": given or frozenset()})
     return st.result()
+
+
+def _run_state(job: tuple[_State, list[str], dict]) -> _State:
+    st, steps, ctx = job
+    st.run(steps, ctx)
+    return st
 
 
 def _recurring(states: list[_State], **kw: Any) -> pd.DataFrame:

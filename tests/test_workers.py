@@ -1,0 +1,75 @@
+"""Per-document work in worker processes: the same results, in the same order, as the loop in this process."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+
+import textmine as tm
+from textmine import _workers
+
+
+def _square_or_fail(x: int) -> int:
+    if x == 13:
+        raise ValueError("第13项无法处理")
+    return x * x
+
+
+def _pid(_x: int) -> int:
+    return os.getpid()
+
+
+def test_results_come_back_in_order_from_several_workers(monkeypatch):
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    assert _workers.map_documents(_square_or_fail, list(range(12)), min_items=2) == [x * x for x in range(12)]
+    pids = set(_workers.map_documents(_pid, list(range(40)), min_items=2))
+    assert os.getpid() not in pids and len(pids) >= 1
+
+
+def test_small_inputs_and_one_worker_stay_in_this_process(monkeypatch):
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    assert set(_workers.map_documents(_pid, [1, 2, 3])) == {os.getpid()}  # fewer than MIN_DOCUMENTS
+    monkeypatch.setenv("TEXTMINE_WORKERS", "1")
+    assert set(_workers.map_documents(_pid, list(range(300)))) == {os.getpid()}
+
+
+def test_an_error_in_a_worker_is_raised_here(monkeypatch):
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    with pytest.raises(ValueError, match="第13项无法处理"):
+        _workers.map_documents(_square_or_fail, list(range(20)), min_items=2)
+
+
+def test_workers_that_cannot_start_leave_the_work_to_this_process(monkeypatch):
+    import concurrent.futures
+
+    class NoPool:
+        def __init__(self, *a, **k):
+            raise OSError("进程数已达上限")
+
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoPool)
+    assert _workers.map_documents(_square_or_fail, [1, 2, 3], min_items=2) == [1, 4, 9]
+
+
+@pytest.mark.slow
+def test_clean_strength_and_textstats_of_a_corpus_are_the_same_in_workers(monkeypatch):
+    from textmine.strength import strength_profile
+    from textmine.textstats import textstats
+
+    corpus = tm.bundled_corpus()
+    speech = tm.clean(tm.bundled_speech())
+    monkeypatch.setenv("TEXTMINE_WORKERS", "1")
+    serial = tm.clean(corpus)
+    sp1, ts1 = strength_profile(speech, serial), textstats(serial)
+    monkeypatch.setenv("TEXTMINE_WORKERS", "2")
+    monkeypatch.setattr(_workers, "MIN_DOCUMENTS", 2)
+    parallel = tm.clean(corpus)
+    assert [(d.doc_id, d.text, d.raw, d.changes, d.header, d.steps, d.options) for d in parallel] == \
+        [(d.doc_id, d.text, d.raw, d.changes, d.header, d.steps, d.options) for d in serial]
+    pd.testing.assert_frame_equal(strength_profile(speech, parallel), sp1)
+    pd.testing.assert_frame_equal(textstats(parallel), ts1)

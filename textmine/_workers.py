@@ -1,0 +1,88 @@
+"""Per-document work of a large corpus in worker processes (cleaning, profiles, text statistics).
+
+Each document's result depends on that document only, so the documents are split into
+contiguous chunks, each chunk is done by a worker, and the results come back in order: the
+same list as a loop in this process. A corpus of fewer than :data:`MIN_DOCUMENTS` documents,
+one usable CPU, or ``TEXTMINE_WORKERS=1`` runs the loop here; so does a chunk whose worker
+died or could not start. Workers are forked on Linux when this process runs one thread
+(they inherit the loaded modules), otherwise spawned.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+__all__ = ["map_documents", "MIN_DOCUMENTS"]
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_DOCUMENTS = 200
+"""Fewer documents are done in this process: starting workers and sending the texts costs more."""
+MAX_WORKERS = 4
+_CHUNKS_PER_WORKER = 4  # several chunks each, so that a worker given long documents does not finish last alone
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def _workers(n_items: int, min_items: int) -> int:
+    env = os.environ.get("TEXTMINE_WORKERS", "").strip()
+    if env.isdigit() and int(env) >= 1:
+        n = int(env)
+    else:
+        n = min(_cpus(), MAX_WORKERS)
+    return 1 if n_items < min_items else max(1, min(n, n_items))
+
+
+def _context() -> Any:
+    import multiprocessing
+
+    others = [t for t in threading.enumerate()
+              if t is not threading.main_thread() and type(t).__name__ != "TMonitor"]
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") and not others else "spawn")
+
+
+def _apply_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [fn(x) for x in chunk]
+
+
+def map_documents(fn: Callable[[T], R], items: Sequence[T], *, min_items: int | None = None) -> list[R]:
+    """``[fn(x) for x in items]``, in worker processes when there are at least ``min_items`` items
+    (default :data:`MIN_DOCUMENTS`).
+
+    ``fn`` must be picklable (a module-level function, or a functools.partial of one), and so
+    must the items and the results. An exception raised by ``fn`` is raised here.
+    """
+    items = list(items)
+    n = _workers(len(items), MIN_DOCUMENTS if min_items is None else min_items)
+    if n == 1:
+        return [fn(x) for x in items]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, -(-len(items) // (n * _CHUNKS_PER_WORKER)))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    out: list[list[R] | None] = [None] * len(chunks)
+    try:
+        with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
+            futures = [pool.submit(_apply_chunk, fn, chunk) for chunk in chunks]
+            for i, fut in enumerate(futures):
+                out[i] = fut.result()
+    except (BrokenProcessPool, OSError, NotImplementedError) as err:
+        logger.info("worker processes failed (%s: %s); finishing in this process", type(err).__name__, err)
+    for i, chunk in enumerate(chunks):
+        if out[i] is None:
+            out[i] = _apply_chunk(fn, chunk)
+    return [r for part in out for r in part]  # type: ignore[union-attr]
