@@ -2,7 +2,8 @@
 
 Run as ``python benchmarks/_stages.py SPEECH|- CORPUS|- OUT [--k K] [--formats F]``; prints one
 JSON line: the seconds spent in each stage (time.perf_counter around the calls that
-``textmine.report.analyse`` and ``textmine.report.build`` make) and the process's peak RSS.
+``textmine.report.analyse`` and ``textmine.report.build`` make), the peak RSS of each stage
+(Linux: the process's VmHWM, reset when the stage starts) and the process's peak RSS.
 The stages are wrapped in place, so the report itself is unchanged.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import resource
 import sys
 import time
@@ -31,14 +33,39 @@ def _wrap(owner, name: str, stage: str) -> None:
         if _ACTIVE:  # nested: the outer stage already counts it
             return fn(*a, **kw)
         _ACTIVE.append(stage)
+        _reset_peak()
         t = time.perf_counter()
         try:
             return fn(*a, **kw)
         finally:
             TIMES[stage] += time.perf_counter() - t
+            RSS[stage] = max(RSS[stage], _peak_mb())
             _ACTIVE.pop()
 
     setattr(owner, name, timed)
+
+
+RSS: dict[str, float] = defaultdict(float)  # the peak resident size while each stage ran, MB
+
+
+def _reset_peak() -> None:
+    """Reset this process's peak resident size (Linux: VmHWM), so that the next reading is one stage's peak."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
+def _peak_mb() -> float:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
 
 
 def main(argv: list[str]) -> None:
@@ -90,7 +117,9 @@ def main(argv: list[str]) -> None:
     TIMES["report_total"] = time.perf_counter() - t
     TIMES["process"] = time.perf_counter() - T0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps({"times": TIMES, "peak_rss_mb": rss}))
+    # resetting VmHWM per stage also resets what getrusage reports: the peak is the larger of the two
+    rss = max([rss, *RSS.values()])
+    print(json.dumps({"times": TIMES, "peak_rss_mb": rss, "rss_by_stage_mb": RSS}))
 
 
 if __name__ == "__main__":

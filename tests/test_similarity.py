@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import textmine as tm
@@ -68,3 +69,27 @@ def test_similar_documents_leaves_out_the_target_itself(ccorpus, tokenizer):
     sim = tm.similar_documents(ccorpus["c05"], ccorpus, tokenizer=tokenizer, n=3)
     assert "c05" not in sim.doc_id.tolist() and len(sim) == 3
     assert sim.policy_area.tolist() == ["禁毒"] * 3
+
+
+def test_reference_pairs_of_a_large_reference_are_sampled_in_the_same_space():
+    docs = [tm.Document.from_text(text, doc_id=f"d{i}", policy_area=area)
+            for i, (text, area) in enumerate([("禁毒宣传要进校园进社区。", "禁毒"), ("毒品犯罪要严打严防。", "禁毒"),
+                                              ("防汛物资要充足到位。", "防汛"), ("山洪预警要及时发布。", "防汛"),
+                                              ("禁毒宣传和防汛预警都要抓实。", "综合"), ("社区戒毒康复要规范。", "禁毒")])]
+    from textmine.similarity import reference_similarities
+
+    dtm = tm.Dtm.from_corpus(tm.Corpus(docs))
+    full = reference_similarities(dtm)
+    assert len(full) == 15
+    part = reference_similarities(dtm, max_docs=3)
+    assert len(part) == 3  # 3 documents: 3 pairs
+    kept = sorted(set(part.doc_id_a) | set(part.doc_id_b))
+    assert len(kept) == 3
+    # each sampled pair has the similarity it has among all pairs (the IDF is the whole reference's)
+    merged = part.merge(full, on=["doc_id_a", "doc_id_b"], suffixes=("", "_full"))
+    assert len(merged) == 3
+    np.testing.assert_allclose(merged.similarity, merged.similarity_full)
+    assert (merged.same_area == merged.same_area_full).all()
+    pd.testing.assert_frame_equal(reference_similarities(dtm, max_docs=6), full)
+    with pytest.raises(tm.InputError, match=r"max_docs=1: expected a whole number >= 2"):
+        reference_similarities(dtm, max_docs=1)

@@ -69,7 +69,8 @@ def similar_documents(target: Document | str | Dtm, reference: Corpus | Dtm, *, 
     return out if n is None else out.head(n)
 
 
-def reference_similarities(reference: Corpus | Dtm, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def reference_similarities(reference: Corpus | Dtm, *, tokenizer: Tokenizer | None = None,
+                           max_docs: int | None = None) -> pd.DataFrame:
     """Cosine similarity of every pair of reference speeches, in the space of :func:`similar_documents`.
 
     The IDF is learned from the reference exactly as :func:`similar_documents` learns it,
@@ -82,6 +83,11 @@ def reference_similarities(reference: Corpus | Dtm, *, tokenizer: Tokenizer | No
         At least two documents.
     tokenizer : Tokenizer, optional
         Tokenizes a reference given as texts (see :func:`similar_documents`).
+    max_docs : int, optional, keyword-only
+        Pair only this many documents when the reference has more: a stratified, evenly spaced
+        sample (:func:`textmine.topics.fit_sample`), since the pairs grow with the square of the
+        corpus (4,900 speeches are 12 million pairs). The IDF is still learned from every document.
+        None (default): every pair.
 
     Returns
     -------
@@ -96,12 +102,21 @@ def reference_similarities(reference: Corpus | Dtm, *, tokenizer: Tokenizer | No
     c = as_dtms({"reference": reference}, tokenizer=tokenizer)["reference"]
     if c.n_docs < 2:
         raise InputError(f"reference has {c.n_docs} document(s); expected at least 2 to pair")
+    if max_docs is not None and (isinstance(max_docs, bool) or not isinstance(max_docs, (int, np.integer))
+                                 or max_docs < 2):
+        raise InputError(f"max_docs={max_docs!r}: expected a whole number >= 2, or None for every pair")
     cx = TfidfTransformer(sublinear_tf=True).fit_transform(c.counts.astype(float))
+    rows = np.arange(c.n_docs)
+    if max_docs is not None and c.n_docs > max_docs:
+        from .topics import fit_sample
+
+        rows = fit_sample(c, int(max_docs))
+        cx = cx[rows]
     sims = np.asarray((cx @ cx.T).todense())
-    i, j = np.triu_indices(c.n_docs, k=1)
-    ids = np.asarray(c.doc_ids, dtype=object)
+    i, j = np.triu_indices(len(rows), k=1)
+    ids = np.asarray(c.doc_ids, dtype=object)[rows]
     if "policy_area" in c.docs.columns:
-        area = c.docs["policy_area"].astype("object").to_numpy()
+        area = c.docs["policy_area"].astype("object").to_numpy()[rows]
         blank = np.array([a is None or (isinstance(a, float) and np.isnan(a)) or str(a).strip() == "" for a in area])
         same = (area[i] == area[j]) & ~blank[i] & ~blank[j]
     else:

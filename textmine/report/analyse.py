@@ -50,6 +50,10 @@ report has about 40,000; a text over the limit (a whole year's gazette, a book) 
 message that says so, rather than running for hours. Every chart is bounded whatever the length
 (see :mod:`.charts`); this bounds the time and memory of the analyses."""
 
+MAX_PAIR_DOCS = 1_000
+"""Corpus speeches paired for the similarity yardstick (:func:`~textmine.similarity.reference_similarities`):
+a larger corpus is sampled, stratified and evenly spaced (1,000 speeches are 499,500 pairs)."""
+
 SECTION_LEVEL = 2
 MIN_TOPIC_REFERENCE = 3
 """Corpus speeches (besides the speech) a topic model needs: fewer leave no term in 2+ but at most half of them."""
@@ -336,7 +340,8 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
 
     # 4 similarity ----------------------------------------------------------------------------------
     sim = similar_documents(speech_dtm, corpus_dtm)
-    ref_sim = reference_similarities(corpus_dtm) if corpus_dtm.n_docs >= 2 else None  # the yardstick of a match
+    # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
+    ref_sim = reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
     step("similarity")
 
     # 5 topics: skipped, with the reason, on a corpus too small for a topic model -------------------
