@@ -195,3 +195,20 @@ def test_a_corpus_dtm_view_equals_counting_those_documents_afresh():
     fresh = tm.Dtm.from_tokens([tokens[1], tokens[3]], ["b", "d"])
     assert view.vocab == fresh.vocab == ("安全", "抽检", "食品")
     assert view.doc_ids == ["b", "d"] and (view.counts != fresh.counts).nnz == 0
+
+
+def test_a_large_reference_is_sampled_for_the_profiles(tiny, monkeypatch):
+    import importlib
+
+    from textmine.report import BriefingOptions
+
+    an = importlib.import_module("textmine.report.analyse")
+    whole = an.analyse(*tiny, options=BriefingOptions(k=2))
+    n = whole.n_reference
+    assert n > 3
+    assert set(whole.strength_profile.n_reference) == {n} and set(whole.textstats_percentiles.n_reference) == {n}
+    monkeypatch.setattr(an, "MAX_PROFILE_DOCS", 3)
+    part = an.analyse(*tiny, options=BriefingOptions(k=2))
+    assert set(part.strength_profile.n_reference) == {3} and set(part.textstats_percentiles.n_reference) == {3}
+    assert part.n_reference == n  # only the two profiles are sampled
+    pd.testing.assert_frame_equal(part.keyness, whole.keyness)

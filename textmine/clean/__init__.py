@@ -243,22 +243,18 @@ def clean(doc, *, script: bool = True, boilerplate: bool = True, furniture: bool
     steps = [s for s in STEPS if opts[s] is not False]
     given = _site_lines(site_boilerplate)
     if isinstance(doc, Corpus):
-        from .._workers import map_documents  # a large corpus is cleaned in worker processes, document by document
-
-        states = [_State(d) for d in doc]
+        states = [_State(d) for d in doc]  # a large corpus is cleaned in worker processes, document by document
         if site_boilerplate is True and "site_boilerplate" in steps:
-            first = [s for s in steps if s in _BEFORE_SITE]
-            states = map_documents(_run_state, [(st, first, {}) for st in states])
+            _run_states(states, [s for s in steps if s in _BEFORE_SITE], [{} for _ in states])
             table = _recurring(states)  # across the documents: here, in this process
             removed = table[table["status"] == "removed"]
             by_group = {g: normalise_lines(rows["line"]) for g, rows in removed.groupby("source")}
             if len(removed):
                 logger.info("site boilerplate: %d line(s) removed from %d source(s)", len(removed), len(by_group))
-            states = map_documents(_run_state, [(st, steps, {"site_lines": by_group.get(source_group(st.doc),
-                                                                                          frozenset())})
-                                                for st in states])
+            _run_states(states, steps, [{"site_lines": by_group.get(source_group(st.doc), frozenset())}
+                                        for st in states])
         else:
-            states = map_documents(_run_state, [(st, steps, {"site_lines": given or frozenset()}) for st in states])
+            _run_states(states, steps, [{"site_lines": given or frozenset()} for _ in states])
         return Corpus([st.result() for st in states], log=doc.log)
     if isinstance(doc, str):
         doc = Document.from_text(doc)
@@ -269,10 +265,21 @@ def clean(doc, *, script: bool = True, boilerplate: bool = True, furniture: bool
     return st.result()
 
 
-def _run_state(job: tuple[_State, list[str], dict]) -> _State:
+def _run_state(job: tuple[_State, list[str], dict]) -> dict[str, Any]:
+    """Run the steps on one state (in a worker) and return what they changed: the text, the changes
+    and the bookkeeping, not the document and raw text the caller still holds (sending those back
+    would keep a second copy of the corpus in memory)."""
     st, steps, ctx = job
     st.run(steps, ctx)
-    return st
+    return {k: v for k, v in vars(st).items() if k not in ("doc", "raw")}
+
+
+def _run_states(states: list[_State], steps: list[str], ctxs: list[dict]) -> None:
+    """Run the steps on every state, in worker processes for a large corpus (see textmine._workers)."""
+    from .._workers import map_documents
+
+    for st, done in zip(states, map_documents(_run_state, [(st, steps, ctx) for st, ctx in zip(states, ctxs)])):
+        vars(st).update(done)
 
 
 def _recurring(states: list[_State], **kw: Any) -> pd.DataFrame:
