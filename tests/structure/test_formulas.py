@@ -425,3 +425,18 @@ def test_a_numbered_label_for_a_set_spelled_out_just_before_is_a_term():
 def test_ying_x_jin_x_is_a_phrase_of_coverage_and_the_long_form_of_yiguo_liangzhi_a_formula():
     assert _rows(formulas("实现“应检尽检”。根据“一个国家两种制度”的构想推进统一。")) == [
         ("应检尽检", "non_formula", "term"), ("一个国家两种制度", "quoted", "")]
+
+
+def test_a_series_of_one_character_quotes_is_a_formula_and_a_zero_goal_too():
+    text = ("做好这项工作，一要注重“防”，把宣传做到位。二要注重“控”，把源头管起来。"
+            "三要注重“治”，把隐患清干净。要坚持“稳”和“进”相统一。要确保“零发生”、力争“零反弹”。")
+    f = formulas(text)
+    kinds = dict(zip(f.formula, f.kind))
+    assert kinds["防"] == kinds["控"] == kinds["治"] == "quoted"
+    assert kinds["零发生"] == "quoted" and kinds["零反弹"] == "quoted"
+    # two one-character quotes are words used as labels, not a series
+    alone = formulas("要坚持“稳”和“进”相统一。")
+    assert alone[["formula", "kind", "subkind"]].values.tolist() == [["稳、进", "non_formula", "term"]]
+    # three one-character quotes in different frames are labels, not a series
+    labels = formulas("过去在“左”的影响下，后来又有“右”的干扰，还要防止“偏”的倾向。")
+    assert set(labels.kind) == {"non_formula"}

@@ -227,6 +227,21 @@ def cited_as(lines: tuple[str, ...], *, before: str, after: str) -> str:
     return ""
 
 
+_ZERO_GOAL = re.compile(r"零[\u3400-\u9fff]{1,3}")
+_ONE_CHAR_QUOTE = re.compile(r"[“「]([\u3400-\u9fff])[”」]")
+_SERIES_SPAN = 400  # characters either side: a series spread over the items of one enumeration
+
+
+def _one_character_series(folded: str, start: int) -> bool:
+    """Is the quotation at ``start`` one of at least 3 different one-character quotations close together,
+    each after the same two characters (注重“堵”…注重“教”…注重“管”: the items of one frame)?"""
+    lo = max(0, start - _SERIES_SPAN)
+    frame = folded[max(0, start - 2):start]
+    same = {m.group(1) for m in _ONE_CHAR_QUOTE.finditer(folded, lo, start + _SERIES_SPAN)
+            if folded[max(0, m.start() - 2):m.start()] == frame}
+    return len(frame) == 2 and len(same) >= 3
+
+
 def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lexicon, *,
                    before: str, after: str, list_length: int = 0) -> tuple[bool, str]:
     """Classify one quotation: ``(is_formula, subkind)``; subkind is ``""`` for a formula.
@@ -250,8 +265,13 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
                 return True, ""
     if TITLE_END.search(c) or len(c) > _MAX_FORMULA:
         return False, _sentence_subkind(c)
+    if _ZERO_GOAL.fullmatch(key):
+        return True, ""  # a zero goal (“零产量”“零种植”“零容忍”): the speech's own target, however short
     if len(key) == 1:
-        # one character (“左”的思想, “稳”和“进”) is a word used as a label, never a formulation
+        # one character (“左”的思想, “稳”和“进”) is a word used as a label, not a formulation, unless
+        # it is one of a series of them (一要注重“堵”…二要注重“教”…“管”…“建”: a four-word formula)
+        if _one_character_series(folded, start) and not _REJECT_BEFORE.search(before):
+            return True, ""
         return False, "scare_quote" if _REJECT_BEFORE.search(before) else "term"
     listed = non_formula_words().get(c)
     if listed is not None:
