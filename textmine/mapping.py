@@ -214,10 +214,10 @@ def _ca_sparse(table: Any, n_components: int) -> _CA:
     from scipy import sparse
     from scipy.sparse.linalg import LinearOperator, svds
 
-    t = sparse.csr_matrix(table, dtype=np.float64)
-    p = t / t.sum()
-    r, c = np.asarray(p.sum(axis=1)).ravel(), np.asarray(p.sum(axis=0)).ravel()
-    q = (sparse.diags(r ** -0.5) @ p @ sparse.diags(c ** -0.5)).tocsr()
+    q = sparse.csr_matrix(table, dtype=np.float64, copy=True)
+    q.data /= q.data.sum()  # P, in place: a corpus-sized table is copied twice at most (q and its transpose)
+    r, c = np.asarray(q.sum(axis=1)).ravel(), np.asarray(q.sum(axis=0)).ravel()
+    q.data *= np.repeat(r ** -0.5, np.diff(q.indptr)) * (c ** -0.5)[q.indices]  # D_r^(-1/2) P D_c^(-1/2)
     qt = q.T.tocsr()
     sr, sc = np.sqrt(r), np.sqrt(c)
     op = LinearOperator(q.shape, dtype=np.float64, matvec=lambda v: q @ v - sr * (sc @ v),
