@@ -248,8 +248,8 @@ def test_findings_of_the_tiny_speech_in_order(tiny_result):
     assert len(f) == len(findings.FINDINGS) == 17
     assert f[:3] == [
         "结构：全文分3个部分、4个小节（一、统一思想，看清形势；二、突出重点，抓好落实；三、加强领导，压实责任）。",
-        # “绿色家庭”评选 names a campaign: formulas() keeps it as a non-formula, not counted as a 提法
-        "列举与提法：1组“一是/一要”式列举；2条提法，如“一把手”、“分类投放、分类收运、分类处理”。",
+        # “绿色家庭”评选 names a campaign and 落实“一把手”责任 a post: formulas() keeps both as non-formulas (terms), not 提法
+        "列举与提法：1组“一是/一要”式列举；1条提法，如“分类投放、分类收运、分类处理”。",
         "引用文件2份：《县生活垃圾分类管理办法》（2次）、《省城乡环境卫生条例》。",
     ]
     assert f[4] == "量化目标与时间节点4处，如年底前、全覆盖、到2025年、95%。"

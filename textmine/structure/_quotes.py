@@ -227,8 +227,8 @@ def cited_as(lines: tuple[str, ...], *, before: str, after: str) -> str:
     return ""
 
 
-_ZERO_GOAL = re.compile(r"零[\u3400-\u9fff]{1,3}")
-_ONE_CHAR_QUOTE = re.compile(r"[“「]([\u3400-\u9fff])[”」]")
+_ZERO_GOAL = re.compile(rf"零[{HAN_CORE_CHARS}]{{1,3}}")
+_ONE_CHAR_QUOTE = re.compile(rf"[“「]([{HAN_CORE_CHARS}])[”」]")
 _SERIES_SPAN = 400  # characters either side: a series spread over the items of one enumeration
 
 
