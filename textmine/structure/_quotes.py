@@ -144,7 +144,7 @@ _FUNDS_END = re.compile(r"(?:[金费资款]|补贴|补助|津贴)$")
 _FUNDS_AFTER = re.compile(r"^(?:经费|资金|费用|缴费|补贴|补助|款)")
 _DISTRIBUTIVE = re.compile(rf"^一[{HAN_CORE_CHARS}]{{1,3}}一[策案档品码议]$")
 #: 应…尽… / 能…尽… (“应救尽救”, “应保尽保”): "all who should be … are …", a phrase of coverage.
-_COVERAGE = re.compile(r"^[应能]([\u4e00-\u9fff]{1,2})尽\1$")
+_COVERAGE = re.compile(rf"^[应能]([{HAN_CORE_CHARS}]{{1,2}})尽\1$")
 #: After a quotation: it names a title (以“…”为题) or a cry (“…”的强音): not a formula, even
 #: with the list or the numerals of one (“…必胜、…必胜”的强音).
 _TITLE_AFTER = re.compile(r"^为题")
