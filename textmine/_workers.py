@@ -1,4 +1,4 @@
-"""Per-document work of a large corpus in worker processes (cleaning, profiles, text statistics).
+"""Per-document work of a large corpus in worker processes (the strength profile, text statistics).
 
 Each document's result depends on that document only, so the documents are split into
 contiguous chunks, each chunk is done by a worker, and the results come back in order: the
@@ -46,12 +46,25 @@ def _workers(n_items: int, min_items: int) -> int:
     return 1 if n_items < min_items else max(1, min(n, n_items))
 
 
+_HARMLESS_THREADS = ("TMonitor",)
+"""Threads a forked worker may leave behind: tqdm's monitor (it only wakes to refresh bars)."""
+
+
+def start_method() -> str:
+    """``"fork"`` on Linux when this process runs no other thread, else ``"spawn"``.
+
+    fork is safe then: no other thread's locks can be inherited held, and the workers (textmine's
+    per-document work, matplotlib's Agg canvas) need no GUI.
+    """
+    others = [t for t in threading.enumerate()
+              if t is not threading.main_thread() and type(t).__name__ not in _HARMLESS_THREADS]
+    return "fork" if sys.platform.startswith("linux") and not others else "spawn"
+
+
 def _context() -> Any:
     import multiprocessing
 
-    others = [t for t in threading.enumerate()
-              if t is not threading.main_thread() and type(t).__name__ != "TMonitor"]
-    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") and not others else "spawn")
+    return multiprocessing.get_context(start_method())
 
 
 def _apply_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:

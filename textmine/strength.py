@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
@@ -36,6 +37,7 @@ import pandas as pd
 
 from .codebook import Codebook, bundled_codebook, codebook as _codebook
 from .coding import _documents, code_kwic
+from ._workers import map_documents  # a large corpus in worker processes, document by document
 from .errors import InputError
 from .structure import duties, outline, sentences
 from .tokenize import Tokenizer
@@ -243,10 +245,6 @@ def strength_profile(target: Any, reference: Any, *, peers_by: str | None = "pol
         raise InputError("reference is empty (after leaving out the target); expected a corpus")
     cb = _strength_codebook(codebook)
     levels = _levels(cb)
-
-    from functools import partial
-
-    from ._workers import map_documents
 
     # a peer is also a reference document: each is profiled once (a large corpus in worker processes)
     done: dict[int, tuple[pd.DataFrame, int]] = dict(zip(map(id, ref), map_documents(

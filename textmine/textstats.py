@@ -26,6 +26,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,7 @@ import pandas as pd
 
 from ._text import WORDISH as _WORDISH
 from .coding import _documents
+from ._workers import map_documents  # a large corpus in worker processes, document by document
 from .errors import InputError
 from .structure import sentence_spans
 from .tokenize import Tokenizer
@@ -136,10 +138,6 @@ def textstats(doc_or_corpus: Any, *, tokenizer: Tokenizer | None = None) -> pd.D
     tok = Tokenizer() if tokenizer is None else tokenizer
     if not isinstance(tok, Tokenizer):
         raise InputError(f"tokenizer is a {type(tok).__name__}; expected a textmine Tokenizer or None")
-    from functools import partial
-
-    from ._workers import map_documents  # a large corpus in worker processes, document by document
-
     rows = map_documents(partial(_row, tok=tok, office=_officialese()), _documents(doc_or_corpus, "doc_or_corpus"))
     return pd.DataFrame(rows, columns=["doc_id"] + TEXTSTATS_COLUMNS)
 

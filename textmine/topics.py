@@ -242,7 +242,8 @@ def _topic_model(dtm: Dtm, k: int, method: str, random_state: int, n_label_terms
 
 
 def fit_sample(dtm: Dtm, size: int) -> np.ndarray:
-    """The rows of ``dtm`` a topic model is fitted on when it has more than ``size`` documents.
+    """A stratified, evenly spaced sample of ``size`` rows of ``dtm``: what a topic model is fitted on
+    when the Dtm has more documents (and what the report's similarity yardstick and profiles use).
 
     Stratified by the metadata columns in :data:`STRATA` the Dtm has (a missing value is a
     stratum of its own): each stratum gets its share of ``size`` (largest remainders, ties

@@ -245,16 +245,18 @@ def clean(doc, *, script: bool = True, boilerplate: bool = True, furniture: bool
     if isinstance(doc, Corpus):
         states = [_State(d) for d in doc]
         if site_boilerplate is True and "site_boilerplate" in steps:
-            _run_states(states, [s for s in steps if s in _BEFORE_SITE], [{} for _ in states])
-            table = _recurring(states)  # across the documents: here, in this process
+            for st in states:
+                st.run([s for s in steps if s in _BEFORE_SITE], {})
+            table = _recurring(states)
             removed = table[table["status"] == "removed"]
             by_group = {g: normalise_lines(rows["line"]) for g, rows in removed.groupby("source")}
             if len(removed):
                 logger.info("site boilerplate: %d line(s) removed from %d source(s)", len(removed), len(by_group))
-            _run_states(states, steps, [{"site_lines": by_group.get(source_group(st.doc), frozenset())}
-                                        for st in states])
+            for st in states:
+                st.run(steps, {"site_lines": by_group.get(source_group(st.doc), frozenset())})
         else:
-            _run_states(states, steps, [{"site_lines": given or frozenset()} for _ in states])
+            for st in states:
+                st.run(steps, {"site_lines": given or frozenset()})
         return Corpus([st.result() for st in states], log=doc.log)
     if isinstance(doc, str):
         doc = Document.from_text(doc)
@@ -263,27 +265,6 @@ def clean(doc, *, script: bool = True, boilerplate: bool = True, furniture: bool
     st = _State(doc)
     st.run(steps, {"site_lines": given or frozenset()})
     return st.result()
-
-
-def _run_state(job: tuple[_State, list[str], dict]) -> dict[str, Any]:
-    """Run the steps on one state (in a worker) and return what they changed: the text, the changes
-    and the bookkeeping, not the document and raw text the caller still holds (sending those back
-    would keep a second copy of the corpus in memory)."""
-    st, steps, ctx = job
-    st.run(steps, ctx)
-    return {k: v for k, v in vars(st).items() if k not in ("doc", "raw")}
-
-
-def _run_states(states: list[_State], steps: list[str], ctxs: list[dict], *, workers: bool = False) -> None:
-    """Run the steps on every state; with ``workers``, in worker processes for a large corpus
-    (textmine._workers). Not the default: at 4,900 documents the workers' copies raised the peak
-    memory by about 0.7 GB for a third less time (62 s -> 45 s)."""
-    from .._workers import map_documents
-
-    jobs = [(st, steps, ctx) for st, ctx in zip(states, ctxs)]
-    results = map_documents(_run_state, jobs) if workers else [_run_state(job) for job in jobs]
-    for st, done in zip(states, results):
-        vars(st).update(done)
 
 
 def _recurring(states: list[_State], **kw: Any) -> pd.DataFrame:

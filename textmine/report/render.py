@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from .._workers import _cpus
+from .._workers import start_method as _start_method
 from ..errors import InputError
 
 __all__ = ["render_charts", "chart_workers", "parallel_map", "MAX_WORKERS", "WORKERS_ENV"]
@@ -44,13 +44,6 @@ WORKERS_ENV = "TEXTMINE_WORKERS"
 StartMethod = Literal["fork", "forkserver", "spawn"]
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not Linux
-        return os.cpu_count() or 1
 
 
 def chart_workers(n_jobs: int, workers: int | None = None) -> int:
@@ -83,20 +76,6 @@ def chart_workers(n_jobs: int, workers: int | None = None) -> int:
     elif isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise InputError(f"workers={workers!r}: expected a whole number >= 1 (1: no worker processes)")
     return max(1, min(workers, n_jobs))
-
-
-_HARMLESS_THREADS = ("TMonitor",)
-"""Threads a forked worker may leave behind: tqdm's monitor (it only wakes to refresh bars; workers draw none)."""
-
-
-def _start_method() -> StartMethod:
-    # fork is safe here: the workers only draw with matplotlib's Agg canvas (no GUI, no pyplot) and
-    # the main process has no other thread whose locks a child could inherit held
-    others = [t for t in threading.enumerate()
-              if t is not threading.main_thread() and type(t).__name__ not in _HARMLESS_THREADS]
-    if sys.platform.startswith("linux") and not others:
-        return "fork"
-    return "spawn"
 
 
 def _init_worker() -> None:

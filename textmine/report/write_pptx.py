@@ -69,24 +69,25 @@ def _palettised_bytes(png: Path) -> bytes:
 def _pictures(pngs: dict[str, Path]) -> dict[str, bytes]:
     """Each chart's palettised PNG: from the cache of rendered files (keyed by the PNG's bytes) when
     it was palettised before, else made in worker processes when CPUs are free (see .render) and stored."""
+    from .filecache import file_cache
+
+    store = file_cache()
+    if store is None:
+        return dict(zip(pngs, parallel_map(_palettised_bytes, pngs.values())))
     import hashlib
 
     from PIL import __version__ as pil_version
 
-    from .filecache import code_fingerprint, file_cache
+    from .filecache import code_fingerprint
 
-    store = file_cache()
-    salt = f"deck-png|{code_fingerprint() if store is not None else ''}|{pil_version}|".encode()
-    keys = {name: hashlib.sha256(salt + png.read_bytes()).hexdigest()
-            for name, png in pngs.items()} if store is not None else {}
-    out = {name: store.get_bytes(keys[name], "png") for name in keys} if store is not None else {}
-    todo = [name for name in pngs if out.get(name) is None]
-    # palettising is most of the deck's time
-    for name, data in zip(todo, parallel_map(_palettised_bytes, [pngs[n] for n in todo])):
+    salt = f"deck-png|{code_fingerprint()}|{pil_version}|".encode()
+    keys = {name: hashlib.sha256(salt + png.read_bytes()).hexdigest() for name, png in pngs.items()}
+    out = {name: store.get_bytes(key, "png") for name, key in keys.items()}
+    todo = [name for name, data in out.items() if data is None]
+    for name, data in zip(todo, parallel_map(_palettised_bytes, [pngs[n] for n in todo])):  # most of the deck's time
         out[name] = data
-        if store is not None:
-            store.put_bytes(keys[name], "png", data)
-    return {name: out[name] for name in pngs}
+        store.put_bytes(keys[name], "png", data)
+    return out
 
 
 def _widen_layouts(prs: Any, ratio: float) -> None:
