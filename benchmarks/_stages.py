@@ -76,7 +76,7 @@ def main(argv: list[str]) -> None:
     ap.add_argument("corpus")
     ap.add_argument("out")
     ap.add_argument("--k", type=int, default=None)
-    ap.add_argument("--formats", default="png,svg,csv,xlsx,md,pptx,html")
+    ap.add_argument("--formats", default="png,csv,xlsx,md,pptx,html")  # textmine report's default
     args = ap.parse_args(argv)
     t = time.perf_counter()
     import textmine  # noqa: F401

@@ -123,7 +123,7 @@ def test_textmine_comes_from_the_wheel_and_finds_its_data_inside_it(venv):
 def test_textmine_report_runs_from_an_unrelated_folder(venv):
     out = _in_venv(venv, venv["textmine"], "report", "--out", "pack", "--quiet")
     pack = venv["cwd"] / "pack" / SPEECH_ID
-    for name in ("briefing.md", "briefing.pptx", "keyness.csv", "similar.csv", "keyness.png", "topic_trend.svg"):
+    for name in ("briefing.md", "briefing.pptx", "keyness.csv", "similar.csv", "keyness.png", "topic_trend.png"):
         assert (pack / name).is_file() and (pack / name).stat().st_size > 0, name
     assert "briefing.md" in out.stdout
     md = (pack / "briefing.md").read_text(encoding="utf-8")

@@ -64,8 +64,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="参照语料：文件夹或 .csv/.jsonl 文件 folder or .csv/.jsonl file of reference "
                         "speeches；默认 default: 随包语料 the bundled corpus")
     r.add_argument("--out", default="out", help="输出文件夹 output folder (default: out)")
-    r.add_argument("--formats", default="png,svg,csv,xlsx,md,pptx,html",
-                   help="输出格式，逗号分隔 comma-separated subset of png,svg,csv,xlsx,md,pptx,html (default: all)")
+    r.add_argument("--formats", default="png,csv,xlsx,md,pptx,html",
+                   help="输出格式，逗号分隔 comma-separated subset of png,svg,csv,xlsx,md,pptx,html "
+                        "(default: all but svg; 加 svg 另存矢量图 add svg for vector copies of the charts)")
     r.add_argument("--top", type=int, default=None,
                    help="每张表和图的条数 rows of the top-terms table and chart, terms per side of the keyness "
                         "chart and speeches in the similarity chart (default: 20, 15 and 10)")

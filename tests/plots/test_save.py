@@ -49,3 +49,28 @@ def test_wordcloud_figures_save_deterministically(tmp_path):
            for i in range(2)]
     for a, b in itertools.zip_longest(*out):
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_an_opaque_figure_is_saved_as_rgb_with_matplotlibs_pixels(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    fig = plots.plot_wordcloud(FREQS)  # an image (the settle loop leaves it undrawn) and text
+    png, = plots.save_figure(fig, tmp_path / "cloud", formats="png", dpi=60)
+    fig.savefig(tmp_path / "mpl.png", format="png", dpi=60, bbox_inches=None, facecolor=fig.get_facecolor(),
+                edgecolor="none")  # matplotlib's own RGBA file of the settled layout
+    with Image.open(png) as ours, Image.open(tmp_path / "mpl.png") as theirs:
+        assert ours.mode == "RGB" and theirs.mode == "RGBA" and ours.size == theirs.size == (799, 450)  # 13.33 in x 60 dpi, truncated
+        assert ours.info["dpi"] == pytest.approx((60, 60), abs=0.01)
+        assert np.array_equal(np.asarray(ours), np.asarray(theirs.convert("RGB")))
+        assert (np.asarray(theirs)[..., 3] == 255).all()
+
+
+def test_a_transparent_figure_keeps_its_alpha(tmp_path):
+    from PIL import Image
+
+    fig = plots.plot_keyness(keyness_df(), n=4)
+    fig.set_facecolor((1, 1, 1, 0))
+    png, = plots.save_figure(fig, tmp_path / "clear", formats="png", dpi=30)
+    with Image.open(png) as im:
+        assert im.mode == "RGBA" and im.getextrema()[3][0] == 0

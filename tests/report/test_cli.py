@@ -139,3 +139,16 @@ def test_cli_options_are_the_defaults_unless_given(monkeypatch, tmp_path, capsys
     assert main(["report", "--quiet", *argv]) == 0
     assert got["options"] == expected and "top" not in got
     assert capsys.readouterr().out.startswith(f"wrote 0 files to {tmp_path}")
+
+
+def test_the_cli_default_formats_are_the_reports():
+    # the CLI spells its default out (it does not import report for --help): the two must agree
+    import argparse
+
+    from textmine import cli
+    from textmine.report import DEFAULT_FORMATS, FORMATS
+
+    report = next(a for a in cli._parser()._actions if isinstance(a, argparse._SubParsersAction)).choices["report"]
+    default = next(a.default for a in report._actions if "--formats" in a.option_strings)
+    assert tuple(default.split(",")) == DEFAULT_FORMATS
+    assert "svg" in FORMATS and "svg" not in DEFAULT_FORMATS  # vector copies only when asked for

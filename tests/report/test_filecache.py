@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import textmine as tm
-from textmine.report import filecache, render
+from textmine.report import FORMATS, filecache, render
 from textmine.report.charts import CHARTS
 from textmine.report.filecache import FileCache, digest
 
@@ -135,7 +135,7 @@ def test_cache_off_by_environment_or_argument(tiny_result, tmp_path, monkeypatch
 def test_the_whole_pack_from_a_warm_cache_is_byte_identical(tiny_files, tmp_path, cache_on, monkeypatch):
     from textmine.report import write_pptx, write_xlsx
 
-    cold = tm.build_report(*tiny_files, out_dir=tmp_path / "cold", progress=False, k=2)
+    cold = tm.build_report(*tiny_files, out_dir=tmp_path / "cold", progress=False, k=2, formats=FORMATS)
     assert {"briefing.xlsx", "briefing.pptx", "top_terms.svg"} <= {p.name for p in cold.out_dir.iterdir()}
 
     def must_not_palettise(png):
@@ -144,7 +144,7 @@ def test_the_whole_pack_from_a_warm_cache_is_byte_identical(tiny_files, tmp_path
     monkeypatch.setattr(write_pptx, "_palettised_bytes", must_not_palettise)
     monkeypatch.setattr(write_xlsx, "_write_workbook", lambda *a: (_ for _ in ()).throw(AssertionError("xlsx")))
     monkeypatch.setattr(render, "_draw", lambda job: (_ for _ in ()).throw(AssertionError(job.name)))
-    warm = tm.build_report(*tiny_files, out_dir=tmp_path / "warm", progress=False, k=2)
+    warm = tm.build_report(*tiny_files, out_dir=tmp_path / "warm", progress=False, k=2, formats=FORMATS)
     assert warm.skipped == cold.skipped and warm.findings == cold.findings
     assert _digests(warm.out_dir) == _digests(cold.out_dir)
 

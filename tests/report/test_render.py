@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import textmine as tm
-from textmine.report import render
+from textmine.report import FORMATS, render
 from textmine.report.charts import CHARTS, draw_charts
 
 
@@ -32,9 +32,9 @@ def test_charts_in_workers_are_byte_identical_to_serial(tiny_result, tmp_path, s
 
 def test_the_whole_pack_is_byte_identical_with_and_without_workers(tiny_files, tmp_path, monkeypatch):
     monkeypatch.setenv(render.WORKERS_ENV, "1")
-    one = tm.build_report(*tiny_files, out_dir=tmp_path / "one", progress=False, k=2)
+    one = tm.build_report(*tiny_files, out_dir=tmp_path / "one", progress=False, k=2, formats=FORMATS)
     monkeypatch.setenv(render.WORKERS_ENV, "2")
-    two = tm.build_report(*tiny_files, out_dir=tmp_path / "two", progress=False, k=2)
+    two = tm.build_report(*tiny_files, out_dir=tmp_path / "two", progress=False, k=2, formats=FORMATS)
     assert two.skipped == one.skipped and two.findings == one.findings
     digests = _digests(one.out_dir)
     assert {"briefing.pptx", "briefing.html", "briefing.md", "top_terms.png", "wordcloud.svg"} <= set(digests)

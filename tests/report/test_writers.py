@@ -53,7 +53,7 @@ def test_pack_has_every_chart_table_and_briefing(packs):
     assert [c.name for c in charts.CHARTS] == CHARTS == list(rep.charts)
     names = {p.name for p in rep.files}
     for c in CHARTS:
-        assert f"{c}.png" in names and f"{c}.svg" in names
+        assert f"{c}.png" in names and f"{c}.svg" not in names  # SVG only when asked for
     for t in ("outline", "enumerations", "formulas", "references", "targets", "duties", "top_terms", "keyness",
               "peer_keyness", "similar", "topics", "theme_comparison", "text_reuse_sentences"):
         assert f"{t}.csv" in names

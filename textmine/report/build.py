@@ -35,7 +35,10 @@ __all__ = ["build_report", "Report", "FORMATS", "DEFAULT_FORMATS"]
 logger = logging.getLogger(__name__)
 
 FORMATS = ("png", "svg", "csv", "xlsx", "md", "pptx", "html")
-DEFAULT_FORMATS = FORMATS
+DEFAULT_FORMATS = ("png", "csv", "xlsx", "md", "pptx", "html")
+"""What ``textmine report`` writes when not told: every format but SVG. The SVG copies of the
+charts (vector, editable in PowerPoint) cost as much to draw as the PNGs and are written when
+``"svg"`` is asked for; briefing.html embeds the PNG then."""
 
 
 @dataclass
