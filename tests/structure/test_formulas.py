@@ -440,3 +440,64 @@ def test_a_series_of_one_character_quotes_is_a_formula_and_a_zero_goal_too():
     # three one-character quotes in different frames are labels, not a series
     labels = formulas("过去在“左”的影响下，后来又有“右”的干扰，还要防止“偏”的倾向。")
     assert set(labels.kind) == {"non_formula"}
+
+
+def test_a_quotation_the_speech_disowns_is_not_a_formula_even_when_numbered():
+    # 所谓/说什么/制造 before the quotation are checked before the numbered and list rules (issue 13)
+    df = formulas("他们大搞所谓“三项指示”，说什么“两个阶级之争，就是一切”，还妄图制造“一国两府”。"
+                  "坚持“两个毫不动摇”。正所谓“天下难事，必作于易”。")
+    assert _rows(df) == [("三项指示", "non_formula", "scare_quote"),
+                         ("两个阶级之争，就是一切", "non_formula", "quotation"),
+                         ("一国两府", "non_formula", "scare_quote"), ("两个毫不动摇", "numbered", ""),
+                         ("天下难事，必作于易", "non_formula", "saying")]
+    # 制造 as the noun of 智能制造 disowns nothing
+    assert _rows(formulas("推动智能制造“三个转变”。")) == [("三个转变", "numbered", "")]
+
+
+def test_words_after_a_quotation_that_name_it_outweigh_numerals_and_lists():
+    df = formulas("开展“四个一百”评选，颁发“三个十佳”奖，举办“稳就业、促增收”论坛，开展“两节送温暖”活动，"
+                  "落实“两个维护”要求。")
+    assert _rows(df) == [("四个一百", "non_formula", "name"), ("三个十佳", "non_formula", "name"),
+                         ("稳就业、促增收", "non_formula", "name"), ("两节送温暖", "non_formula", "name"),
+                         ("两个维护", "numbered", "")]
+
+
+def test_a_quotation_naming_a_project_or_works_is_a_name():
+    # “…”项目, “…”工程 and “…”等…工程 name a works (工程 is no formula word any more); 提升工程
+    # after the quotation is still the noun the quotation qualifies, a term; a list stays a list
+    df = formulas("推进“碧水绕城”项目建设，实施“引江补湖”等调水工程，实施“清水润田”提升工程，"
+                  "实施“强基固本”工程，实施“智能制造、绿色制造”工程，推进“两重”项目。")
+    assert _rows(df) == [("碧水绕城", "non_formula", "name"), ("引江补湖", "non_formula", "name"),
+                         ("清水润田", "non_formula", "term"), ("强基固本", "non_formula", "name"),
+                         ("智能制造、绿色制造", "quoted", ""), ("两重", "numbered", "")]
+
+
+def test_a_quoted_sentence_opening_with_a_numeral_is_not_numbered():
+    df = formulas("把“三个不放松，一个都不能少”写进规划，落实“五个坚持”。")
+    assert _rows(df, ("formula", "kind", "subkind", "number")) == [
+        ("三个不放松，一个都不能少", "non_formula", "quotation", None), ("五个坚持", "numbered", "", 5)]
+
+
+def test_numbered_strings_that_are_no_formulas():
+    # a count of units, a set of sites, numerals that are not a plan, 一X一Y, one of a kind
+    df = formulas("落实“5个200”重点项目，推进“两个一千”工程，实现“两个一百年”奋斗目标。")
+    assert _rows(df) == [("5个200", "non_formula", "name"), ("两个一千", "non_formula", "name"),
+                         ("“两个一百年”奋斗目标", "numbered", "")]
+    df = formulas("建设“两城一园”，提升“六站三场”接驳，打造“一区两中心”，形成“一核两翼”格局，深化“两区”建设。")
+    assert _rows(df) == [("两城一园", "non_formula", "name"), ("六站三场", "non_formula", "name"),
+                         ("一区两中心", "non_formula", "name"), ("一核两翼", "numbered", ""),
+                         ("两区", "numbered", "")]
+    df = formulas("纪念“八一”建军节，编制“十五五”规划，回顾“九五”时期和“一五”时期。")
+    assert _rows(df) == [("八一", "non_formula", "name"), ("十五五", "numbered", ""), ("九五", "numbered", ""),
+                         ("一五", "numbered", "")]
+    df = formulas("推行“一业一证”，实施“一村一档”，加强“一老一小”服务，发挥“一核”作用，落实“三农”政策。")
+    assert _rows(df) == [("一业一证", "non_formula", "term"), ("一村一档", "non_formula", "term"),
+                         ("一老一小", "numbered", ""), ("一核", "non_formula", "term"), ("三农", "numbered", "")]
+
+
+def test_a_quotation_after_a_colon_that_ends_the_sentence_is_a_quotation():
+    # even a list; not when the clause before the colon names a policy statement (方针是：)
+    df = formulas("老一辈常说：“不怕苦、不怕累”。工作方针是：“稳字当头、稳中求进”。他强调：“稳就业、保民生”，"
+                  "这是重点。")
+    assert _rows(df) == [("不怕苦、不怕累", "non_formula", "quotation"), ("稳字当头、稳中求进", "quoted", ""),
+                         ("稳就业、保民生", "quoted", "")]

@@ -4,7 +4,8 @@ A quoted string is a formula when the lexicon knows it, when it is numbered (“
 “十四五”), when it is a list (“各司其职、齐抓共管”), or when the words around it say so
 (坚持“…” for a quotation of four characters or more that ends the verb's object: 打好“组合拳”
 is a metaphor, 推行“…”白名单 names a list, not a 提法; “…”工作/
-要求/战略/理念 …, and after 的 only a word for a policy statement: “…”的理念, not “…”的工作).
+要求/战略/理念 … (not “…”工程, which names a works), and after 的 only a word for a policy
+statement: “…”的理念, not “…”的工作).
 It is not one (kind ``non_formula``) when it is:
 
 - ``footer``: in a photo caption or the page footer (…新华社记者 X/摄);
@@ -13,25 +14,37 @@ It is not one (kind ``non_formula``) when it is:
   verse (诗人写下“…”、“…”: not a quoted list);
 - ``saying``: a classical line or couplet (之乎者也…, 正所谓“…”, a line with 兮/矣/焉/哉, a final
   也/乎, or 者 inside it: “行百里者半九十”), or a quotation named as one (“…”的古训, 这句名言);
-- ``quotation``: a sentence quoted from someone (马克思说：“…。”, 曾言“…”; not after 知道), words
+- ``quotation``: a sentence quoted from someone (马克思说：“…。”, 曾言“…”; not after 知道; after a
+  colon, a quotation that ends the sentence, even a list: 教导：“…、…”。, unless the clause names a
+  policy statement: 方针是：“…”), the words of an opponent (说什么“…”), words
   of a person the sentence names first (像鲁迅所说的那样，…“…”), a cry or an oath (“…”的强音,
   的呼声, 的誓言: even a list, “…必胜、…必胜”), or anything longer than 50 characters; a quoted
   sentence is never split into parts;
 - ``scare_quote``: a metaphor or ironic word (“卡脖子”技术, 所谓“…”, a wrong view “…论”,
   “孤岛”现象, 被誉为“…”, “…”的美誉/之称), or a practice or view the speech rejects
   (破除/克服/防止/摒弃/热衷于/信奉“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈,
-  “…”那一套);
+  “…”那一套), or what the speech disowns (所谓/制造/鼓吹/拼凑“…”: checked before the numbered and
+  list rules, so 所谓“两个估计”, 制造“两个中国” are not numbered formulas);
 - ``historical``: a project or slogan of an earlier period (“两弹一星”成功), a quotation
   the clause places in the past (上世纪八十年代的“…”, 新中国成立初期的“…”), a “…”运动;
 - ``name``: a title (以“…”为题), a name of an event, a product, a brand, a programme or an award (“两会”,
-  “河北净菜”, 荣获“…奖”, “…”活动), a name with an interpunct (“…·…”), a named network
+  “河北净菜”, 荣获“…奖”, “…”活动; the words after, “…”奖/活动/品牌/论坛/为题, outweigh numerals and
+  lists: “五个一工程”奖, “反台独、促统一”活动), a works (“…”项目, “…”工程, “…”等调水工程),
+  a name with an interpunct (“…·…”), a named network
   layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期), a
-  programme (“…计划”), a numbered set of bodies or of regions (“两院”院士, “三北”);
+  programme (“…计划”), a numbered set of bodies or of regions (“两院”院士, “三北”) or of sites
+  (“三城一区”, “两园一河”, “八站两场”: every group a city, park, river, station, school, zone …), a
+  count of units (“3个100”), numerals that are not a five-year plan (“八七”, “七一”; “十四五”, “九五”
+  are formulas);
 - ``term``: any other quoted word the rules cannot place (ranks like “全国第一”, single
   characters (“左”的思想), ordinals like “第三次工业革命”, numbered sets of funds, fees or
-  benefits (“五险一金”, “两项补贴”, “三公”经费), distributive 一…一策, a numbered label for a set
+  benefits (“五险一金”, “两项补贴”, “三公”经费), distributive 一X一Y (“一企一策”, “一业一查”), one of a
+  kind (“一核”: 一 announces no set), a numbered label for a set
   the clause spells out just before (产业就业创业行业企业“五业”), 应…尽… phrases of coverage,
   and quoted words with no sign of a formula).
+
+A quoted sentence is never a numbered formula, even when it opens with a numeral (说什么“四个
+现代化之日，就是…”).
 
 A list of quoted words (“老好人”、“太平官”) is read as its items are: a formula when an item is
 one or the words around the list say so, or when the items repeat one skeleton (“禁种”、“禁制”,
@@ -114,7 +127,7 @@ _FORMULA_AFTER = re.compile(
     r"^(?:的(?:重要|总体|基本)?(?:要求|战略|理念|方针|原则|思想|布局|政策|目标|任务|论述|方略|部署|思路|主线|"
     r"总基调|总要求|总目标)"
     r"|(?:重要|总体|基本)?(?:工作|要求|战略|理念|方针|原则|思想|布局|政策|目标|任务|建设|改革|体系|机制|"
-    r"制度|格局|精神|论述|方略|底线|标准|行动|工程|规划|时期|期间|阶段|部署|路径|导向|原则|思路|主线|定位|"
+    r"制度|格局|精神|论述|方略|底线|标准|行动|规划|时期|期间|阶段|部署|路径|导向|原则|思路|主线|定位|"
     r"攻坚|专项|战役|保卫战|攻坚战|总基调|总要求|总目标|责任制|使命任务|使命))"
 )
 #: A formula verb marks the quotation as its object only where the object ends with it (坚持“…”，
@@ -142,15 +155,49 @@ _NUMBERED_BODIES = re.compile(rf"^[{_NUMERAL}][院会委]$")
 _NUMBERED_REGIONS = re.compile(rf"^[{_NUMERAL}][东西南北]$")
 _FUNDS_END = re.compile(r"(?:[金费资款]|补贴|补助|津贴)$")
 _FUNDS_AFTER = re.compile(r"^(?:经费|资金|费用|缴费|补贴|补助|款)")
-_DISTRIBUTIVE = re.compile(rf"^一[{HAN_CORE_CHARS}]{{1,3}}一[策案档品码议]$")
+_DISTRIBUTIVE = re.compile(rf"^一[{HAN_CORE_CHARS}]{{1,3}}一[{HAN_CORE_CHARS}]$")
 #: 应…尽… / 能…尽… (“应救尽救”, “应保尽保”): "all who should be … are …", a phrase of coverage.
 _COVERAGE = re.compile(rf"^[应能]([{HAN_CORE_CHARS}]{{1,2}})尽\1$")
-#: After a quotation: it names a title (以“…”为题) or a cry (“…”的强音): not a formula, even
-#: with the list or the numerals of one (“…必胜、…必胜”的强音).
-_TITLE_AFTER = re.compile(r"^为题")
+#: Words before a quotation by which the speech disowns it: 所谓“…” (so-called), 说什么“…” (the
+#: words of an opponent), 制造/鼓吹/拼凑“…” (a scheme or view it fights; not 智能制造“…”). Checked before the
+#: numbered and list rules: 所谓“两个估计”, 制造“两个中国” are numbered in shape, not 提法.
+_DISOWN_BEFORE = re.compile(r"(?:(?<![正之])所谓的?|(?:说|讲|叫嚷|宣称|扬言)什么|"
+                            r"(?<!智能)(?<!先进)(?<!绿色)(?<!中国)(?<!高端)(?<!装备)制造|鼓吹|散布|兜售|拼凑|炮制|妄图|企图)$")
+#: Words after a quotation that name it (an activity, a brand, an award, a forum, a title): the
+#: quotation is the name, however numbered or listed it is (“五个一工程”奖, “反台独、促统一”活动).
+_NAMED_AFTER = re.compile(r"^(?:活动|品牌|大赛|比赛|论坛|晚会|展会|节目|栏目|奖|杯|为题)")
+#: After a quotation, a project or a works it is the name of: “…”项目, “…”工程, “…”等应急调水工程.
+_WORKS_AFTER = re.compile(r"^(?:工程|项目|等[^，。；：！？“”]{0,6}(?:工程|项目))")
+#: Sentence punctuation inside a quotation: a quoted sentence is not a numbered formula even when
+#: it opens with a numeral (说什么“四个现代化之日，就是…”).
+_SENTENCE_PUNCT = re.compile(r"[，,；;。！？!?]")
+#: A count of units (“3个100”, “两个一千”): a programme named by its numbers, not a 提法.
+_COUNT_OF_UNITS = re.compile(rf"^(?:[0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})个(?:[0-9]+|[一二两三四五六七八九十百千万]+)$")
+#: Places of a numbered set of sites (“三城一区”, “两园一河”, “八站两场”, “一区三中心”): every group
+#: of the set ends in one of these; such a set is a name (of a layout), like a set of bodies.
+_SITE_END = re.compile(r"(?:城|园|河|站|场|校|院|区|圈|带|中心)$")
+#: Numerals only: the canonical ones name a five-year plan (“十四五”, “九五”, “七五”); others
+#: (“八七” of a programme, “七一”, “五一”, “八一” of a date) are names.
+_PLAN_NUMERAL = re.compile(rf"^[{_NUMERAL}]{{0,3}}五$")
+#: A colon before a quotation that ends the sentence: the quotation is said by someone (教导：“…”。),
+#: even a list; unless the clause before the colon names a policy statement (方针是：“…”).
+_COLON_BEFORE = re.compile(r"[：:]$")
+_STATEMENT_BEFORE_COLON = re.compile(r"(?:方针|原则|要求|目标|战略|理念|思路|主题|任务|精神|总基调|口号|内容)"
+                                     r"(?:是|为|就是)?[：:]$")
+_SENTENCE_END_AFTER = re.compile(r"^(?:$|[。！？!?\n”」])")
+
+
+#: After a quotation: it names a cry (“…”的强音): not a formula, even with the list or the
+#: numerals of one (“…必胜、…必胜”的强音). (A title, 以“…”为题, is in :data:`_NAMED_AFTER`.)
 _CRY_AFTER = re.compile(r"^的?(?:强音|呼声|呐喊|誓言|心声|口号声|欢呼)")
 #: Characters that make no skeleton of their own (国家的、人民的).
 _FUNCTION_CHARS = set("的之和与了是也在")
+
+
+def _site_set(folded: str) -> bool:
+    """Whether a numbered string is a set of two or more groups of sites (“三城一区”, “两园一河”)."""
+    groups = re.findall(rf"[{_NUMERAL}][^{_NUMERAL}]+", folded)
+    return len(groups) >= 2 and "".join(groups) == folded and all(_SITE_END.search(g) for g in groups)
 
 
 def announced_number(folded: str) -> int | None:
@@ -279,16 +326,27 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
     cited = cited_as((c,), before=clause_before(folded, start), after=after)
     if cited:
         return False, cited
+    disowned = _DISOWN_BEFORE.search(before)
+    if disowned:
+        # 所谓“两个估计”, 制造“两个中国”: a scheme or view the speech disowns; 说什么“…，…”: its
+        # opponent's words
+        said = "什么" in disowned.group()
+        return False, ("quotation" if said or _SENTENCE_PUNCT.search(c) else "scare_quote")
+    if _NAMED_AFTER.match(after):
+        return False, "name"  # “五个一工程”奖, “反台独、促统一”活动, 以“…”为题
     if _HISTORICAL_BEFORE.search(clause_before(folded, start)) or _HISTORICAL_AFTER.match(after):
         return False, "historical"
     if _LAYOUT_AFTER.match(after) or (_INTERPUNCT.search(c) and "、" not in c):
         return False, "name"
     if _RANK.match(c):
         return False, "term"
-    if numbered(c):
-        if _NUMBERED_BODIES.match(c) or _NUMBERED_REGIONS.match(c):
+    if numbered(c) and not _SENTENCE_PUNCT.search(c):
+        if _NUMBERED_BODIES.match(c) or _NUMBERED_REGIONS.match(c) or _COUNT_OF_UNITS.match(c) \
+                or _site_set(c) or (_NUMBERED_ONLY.match(c) and not _PLAN_NUMERAL.match(c)):
             return False, "name"
-        if _FUNDS_END.search(c) or _FUNDS_AFTER.match(after) or _DISTRIBUTIVE.match(c):
+        if _FUNDS_END.search(c) or _FUNDS_AFTER.match(after) or _DISTRIBUTIVE.match(c) \
+                or (_NUMBERED_SHORT.match(c) and c[0] == "一" and c[1] not in _NUMERAL):
+            # 一…一X (one for each: “一企一策”, “一业一查”); “一核”: one of a kind announces no set
             return False, "term"
         n = announced_number(c)
         if n and n >= 2 and clause_before(folded, start).count(c[-1]) >= n:
@@ -298,12 +356,15 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
         return True, ""
     if _COVERAGE.match(c):
         return False, "term"
-    if _TITLE_AFTER.match(after):
-        return False, "name"  # 以“…”为题: the title of a session or an article
+    if _COLON_BEFORE.search(before) and _SENTENCE_END_AFTER.match(after) \
+            and not _STATEMENT_BEFORE_COLON.search(before):
+        return False, _sentence_subkind(c)  # 毛泽东同志的教导：“…、…”。: words quoted from someone
     if _CRY_AFTER.match(after):
         return False, "quotation"  # “…”的强音: a cry or an oath of the people, not a 提法
     if "、" in c and "——" not in c and not ("，" in c and len(c) > 25):
         return True, ""
+    if _WORKS_AFTER.match(after):
+        return False, "name"  # “碧水绕城”项目, 实施“引江补湖”等调水工程: the name of a works
     if _SAYING_BEFORE.search(before):
         return False, "saying"
     if _SPEECH_BEFORE.search(before):
