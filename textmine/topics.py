@@ -13,6 +13,7 @@ corpus and its same-area peers; :func:`section_topics` gives them section by sec
 
 from __future__ import annotations
 
+import pickle
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,11 +105,41 @@ class TopicModel:
         dtm = as_dtms({"docs": docs}, tokenizer=tokenizer, recorded={"model": self.tokenizer})["docs"]
         x = dtm.match(self.vocab).counts.astype(float)
         if self.method == "nmf":
-            x = self._tfidf.transform(x)
+            x = self._fitted("_tfidf").transform(x)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", category=UserWarning)
-            w = self._model.transform(x)
+            w = self._fitted("_model").transform(x)
         return _shares(w, dtm.docs.index, self.labels_)
+
+    def _fitted(self, name: str) -> Any:
+        """The scikit-learn estimator ``name``, unpickled on first use when the model was loaded from a pickle."""
+        value = getattr(self, name)
+        if isinstance(value, _Pickled):
+            value = value.load()
+            object.__setattr__(self, name, value)  # frozen: the field is only swapped for what it stood for
+        return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The estimators are pickled as bytes of their own, so that loading a stored model (the
+        # report's cached analysis) does not import scikit-learn (over a second) until transform.
+        state = dict(self.__dict__)
+        for name in ("_model", "_tfidf"):
+            if state[name] is not None and not isinstance(state[name], _Pickled):
+                state[name] = _Pickled(pickle.dumps(state[name], protocol=pickle.HIGHEST_PROTOCOL))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+
+@dataclass(frozen=True)
+class _Pickled:
+    """An object kept as its pickle until :meth:`load` is called."""
+
+    data: bytes
+
+    def load(self) -> Any:
+        return pickle.loads(self.data)
 
 
 def _shares(w: np.ndarray, index: pd.Index, labels: list[str]) -> pd.DataFrame:

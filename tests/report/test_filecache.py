@@ -171,3 +171,57 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tiny_result, tmp_path, m
     drawn, skipped = render.render_charts(tiny_result, tmp_path / "one", formats=["png"], charts=[spec], workers=1,
                                           cache=True)
     assert skipped == [] and [p.name for p in drawn["top_terms"][2]] == ["top_terms.png"]
+
+
+# --- the cache of analyses ----------------------------------------------------------------------------
+
+def test_a_second_report_on_the_same_inputs_is_not_analysed_again(tiny_files, tmp_path, cache_on, monkeypatch):
+    from textmine.report import build as build_mod
+    from textmine.report import resultcache
+
+    cold = tm.build_report(*tiny_files, out_dir=tmp_path / "cold", progress=False, k=2, formats=["csv", "md"])
+    monkeypatch.setattr(resultcache, "analyse", lambda *a, **kw: (_ for _ in ()).throw(AssertionError("analysed")))
+    warm = tm.build_report(*tiny_files, out_dir=tmp_path / "warm", progress=False, k=2, formats=["csv", "md"])
+    assert warm.findings == cold.findings
+    assert _digests(warm.out_dir) == _digests(cold.out_dir)
+    # another option, another key: analysed (and so refused by the stand-in above)
+    with pytest.raises(AssertionError, match="analysed"):
+        tm.build_report(*tiny_files, out_dir=tmp_path / "k3", progress=False, k=3, formats=["csv"])
+    assert build_mod.cached_analyse is resultcache.cached_analyse
+
+
+def test_the_analysis_key_changes_with_any_text_metadata_or_option(tiny):
+    from textmine.report import BriefingOptions
+    from textmine.report.resultcache import analysis_key
+
+    doc, corpus = tiny
+    base = analysis_key(doc, corpus, BriefingOptions(k=2))
+    assert analysis_key(doc, corpus, BriefingOptions(k=2)) == base
+    from dataclasses import replace
+
+    edited = replace(doc, text=doc.text + "要狠抓落实。")
+    assert analysis_key(edited, corpus, BriefingOptions(k=2)) != base
+    retitled = replace(doc, title="另一个标题")
+    assert analysis_key(retitled, corpus, BriefingOptions(k=2)) != base
+    assert analysis_key(doc, corpus, BriefingOptions(k=2, top_terms=5)) != base
+
+
+def test_an_unreadable_cached_analysis_is_analysed_again(tiny, cache_on):
+    from textmine.report import BriefingOptions
+    from textmine.report.resultcache import analysis_key, cached_analyse
+
+    doc, corpus = tiny
+    first = cached_analyse(doc, corpus, options=BriefingOptions(k=2))
+    (cache_on / f"{analysis_key(doc, corpus, BriefingOptions(k=2))}.pickle").write_bytes(b"not a pickle")
+    again = cached_analyse(doc, corpus, options=BriefingOptions(k=2))
+    pd.testing.assert_frame_equal(again.top_terms, first.top_terms)
+
+
+def test_a_pickled_topic_model_transforms_as_the_fitted_one(tiny_result):
+    import pickle
+
+    model = tiny_result.model
+    loaded = pickle.loads(pickle.dumps(model))
+    assert type(loaded._model).__name__ == "_Pickled"  # not unpickled (no scikit-learn import) until used
+    text = "要深入推进垃圾分类，完善分类投放、分类收集、分类运输、分类处理体系。"
+    pd.testing.assert_frame_equal(loaded.transform(text), model.transform(text))

@@ -24,6 +24,7 @@ from .analyse import BriefingResult, analyse
 from .charts import CHARTS, draw_charts
 from .findings import findings
 from .options import BriefingOptions
+from .resultcache import cached_analyse
 from .write_csv import relative_paths, tables, write_csv
 from .write_markdown import write_markdown
 from .write_pptx import write_pptx
@@ -190,7 +191,8 @@ def build_report(speech: Document | str | Path | None = None, corpus: Corpus | s
         logger.info("briefing.md will have no images: neither png nor svg was asked for")
     doc = _load_speech(speech, speech_meta)
     reference = _load_corpus(corpus, on_error=on_error, text_column=text_column)
-    result = analyse(doc, reference, options=opts, tokenizer=tokenizer, progress=progress)
+    # a report on inputs analysed before takes the stored result (TEXTMINE_FILE_CACHE=0: never)
+    result = cached_analyse(doc, reference, options=opts, tokenizer=tokenizer, progress=progress)
 
     out = Path(out_dir) / safe_part(result.cleaned.doc_id)  # a doc_id from metadata.csv is user input
     staging = _staging_folder(out)
