@@ -128,9 +128,6 @@ class TopicModel:
                 state[name] = _Pickled(pickle.dumps(state[name], protocol=pickle.HIGHEST_PROTOCOL))
         return state
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-
 
 @dataclass(frozen=True)
 class _Pickled:

@@ -20,7 +20,7 @@ from ..corpus import BUNDLED_CORPUS, BUNDLED_SPEECH, Corpus, Document, load_corp
 from ..errors import InputError
 from ..tokenize import Tokenizer
 from ._paths import safe_part
-from .analyse import BriefingResult, analyse
+from .analyse import BriefingResult
 from .charts import CHARTS, draw_charts
 from .findings import findings
 from .options import BriefingOptions
