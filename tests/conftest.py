@@ -18,6 +18,11 @@ SHARED_REASON = f"needs the real work reports in {CORPORA} (absent in a user's c
 os.environ.setdefault("MPLBACKEND", "Agg")
 # the cache of rendered charts would answer for monkeypatched plot functions: on only where it is tested
 os.environ["TEXTMINE_FILE_CACHE"] = "0"
+# make test already runs one test process per core (pytest-xdist), and worker processes started
+# from a test process spawn (its runner thread rules out fork) at a cost of an import each:
+# charts and per-document work stay in the test's own process, except in the tests of the workers
+# themselves (tests/test_workers.py, tests/report/test_render.py), which set the count they test.
+os.environ.setdefault("TEXTMINE_WORKERS", "1")
 
 
 @pytest.fixture(scope="session", autouse=True)
