@@ -31,9 +31,10 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_tokenize.py
-	$(PY) benchmarks/bench_themes.py
+	$(PY) benchmarks/bench_topics.py
 	$(PY) benchmarks/bench_report.py
 	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_release.py
 
 clean-venv:
 	rm -rf $(VENV)

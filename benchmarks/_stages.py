@@ -45,6 +45,23 @@ def _wrap(owner, name: str, stage: str) -> None:
     setattr(owner, name, timed)
 
 
+def _wrap_aside(an) -> None:
+    """Time the wait for work analyse runs in a worker (the search over k): ``<fn>_wait``.
+
+    The worker's own stages are timed in the worker and lost; what the report waits for is here.
+    Run in this process instead (one CPU, TEXTMINE_WORKERS=1), the whole call is in the wait.
+    """
+    start = an.aside
+
+    def timed_aside(fn, *a, **kw):
+        wait = start(fn, *a, **kw)
+        holder = type("Waiter", (), {"wait": staticmethod(wait)})
+        _wrap(holder, "wait", f"{getattr(fn, '__name__', 'aside').lstrip('_')}_wait")
+        return holder.wait
+
+    an.aside = timed_aside
+
+
 RSS: dict[str, float] = defaultdict(float)  # the peak resident size while each stage ran, MB
 
 
@@ -100,6 +117,7 @@ def main(argv: list[str]) -> None:
                         ("cleaning_table", "clean"), ("reference_similarities", "similarity")):
         if hasattr(an, name):  # a stage the report no longer calls by this name is left out
             _wrap(an, name, stage)
+    _wrap_aside(an)
     _wrap(Tokenizer, "tokenize_many", "tokenize")
     _wrap(Tokenizer, "iter_tokens", "tokenize")  # the report streams the corpus tokens into its Dtm
     _wrap(Dtm, "from_tokens", "dtm")

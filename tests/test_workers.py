@@ -70,3 +70,47 @@ def test_strength_and_textstats_of_a_corpus_are_the_same_in_workers(monkeypatch)
     monkeypatch.setattr(_workers, "_cpus", lambda: 2)
     pd.testing.assert_frame_equal(strength_profile(speech, corpus), sp1)
     pd.testing.assert_frame_equal(textstats(corpus), ts1)
+
+
+# --- aside: one call in a forked worker while this process goes on ---------------------------
+
+def _die_in_a_worker(parent: int) -> str:
+    if os.getpid() != parent:
+        os._exit(3)  # the worker dies without a word
+    return "在本进程完成"
+
+
+def _unpicklable(_x: int):
+    return lambda: "无法序列化"
+
+
+@pytest.fixture
+def two_cpus(monkeypatch):
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    monkeypatch.setattr(_workers, "start_method", lambda: "fork")  # the test runner's own threads aside
+
+
+def test_aside_runs_the_call_in_another_process(two_cpus):
+    wait = _workers.aside(_pid, 0)
+    assert wait() != os.getpid()
+    assert _workers.aside(_square_or_fail, 12)() == 144
+
+
+def test_aside_raises_the_exception_of_its_worker(two_cpus):
+    wait = _workers.aside(_square_or_fail, 13)
+    with pytest.raises(ValueError, match="第13项无法处理"):
+        wait()
+
+
+def test_aside_with_one_worker_or_no_fork_runs_here(two_cpus, monkeypatch):
+    monkeypatch.setenv("TEXTMINE_WORKERS", "1")
+    assert _workers.aside(_pid, 0)() == os.getpid()
+    monkeypatch.delenv("TEXTMINE_WORKERS")
+    monkeypatch.setattr(_workers, "start_method", lambda: "spawn")
+    assert _workers.aside(_pid, 0)() == os.getpid()
+
+
+def test_aside_whose_worker_dies_or_cannot_send_runs_the_call_here(two_cpus):
+    assert _workers.aside(_die_in_a_worker, os.getpid())() == "在本进程完成"
+    assert _workers.aside(_unpicklable, 0)()() == "无法序列化"

@@ -6,6 +6,9 @@ same list as a loop in this process. A corpus of fewer than :data:`MIN_DOCUMENTS
 one usable CPU, or ``TEXTMINE_WORKERS=1`` runs the loop here; so does a chunk whose worker
 died or could not start. Workers are forked on Linux when this process runs one thread
 (they inherit the loaded modules), otherwise spawned.
+
+:func:`aside` runs one call in a forked worker while this process goes on with other work
+(the report's search over the number of topics, beside the structure and keyness).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["map_documents", "MIN_DOCUMENTS"]
+__all__ = ["map_documents", "aside", "MIN_DOCUMENTS"]
 
 logger = logging.getLogger(__name__)
 
@@ -99,3 +102,70 @@ def map_documents(fn: Callable[[T], R], items: Sequence[T], *, min_items: int | 
         if out[i] is None:
             out[i] = _apply_chunk(fn, chunk)
     return [r for part in out for r in part]  # type: ignore[union-attr]
+
+
+def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Callable[[], R]:
+    """Start ``fn(*args, **kwargs)`` in a forked worker process; return a function that waits for it.
+
+    The returned function gives ``fn``'s result, or raises the exception ``fn`` raised. So this
+    process can go on with other work while ``fn`` runs on another CPU. Where no worker is
+    forked (one usable CPU, ``TEXTMINE_WORKERS=1``, not Linux, another thread running), or the
+    worker dies or cannot send its result back, ``fn`` is called by the returned function, in
+    this process: the result is the same either way.
+
+    The worker is daemonic (it ends with this process, even if nobody waits for it), so ``fn``
+    must not start processes of its own. It touches no file: the inherited connections of this
+    process (the token cache's SQLite file) must not be used in it.
+    """
+    import functools
+
+    here = functools.partial(fn, *args, **kwargs)
+    if _workers(2, 2) < 2 or start_method() != "fork":
+        return here
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    try:
+        proc = ctx.Process(target=_run_aside, args=(send, here), daemon=True)
+        proc.start()
+    except OSError as err:
+        logger.info("no worker process for %s (%s); it runs in this process", _name(fn), err)
+        receive.close()
+        send.close()
+        return here
+    send.close()  # this end is the worker's: the pipe reports EOF if the worker dies
+
+    def result() -> R:
+        try:
+            kind, value = receive.recv()
+        except (EOFError, OSError) as err:
+            kind, value = "lost", f"{type(err).__name__}: {err}"
+        finally:
+            receive.close()
+            proc.join()
+        if kind == "ok":
+            return value
+        if kind == "raise":
+            raise value
+        logger.info("the worker of %s sent no result (%s); it runs in this process", _name(fn), value)
+        return here()
+
+    return result
+
+
+def _name(fn: Callable[..., Any]) -> str:
+    return getattr(fn, "__qualname__", repr(fn))
+
+
+def _run_aside(send: Any, call: Callable[[], Any]) -> None:
+    try:
+        out: tuple[str, Any] = ("ok", call())
+    except BaseException as err:  # noqa: BLE001 — raised again in the process that waits for it
+        out = ("raise", err)
+    try:
+        send.send(out)
+    except Exception as err:  # noqa: BLE001 — an unpicklable result: the waiting process computes it
+        send.send(("lost", f"{type(err).__name__}: {err}"))
+    finally:
+        send.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import os
 import io
 from collections import Counter
 from pathlib import Path
@@ -212,3 +213,33 @@ def test_a_large_reference_is_sampled_for_the_profiles(tiny, monkeypatch):
     assert set(part.strength_profile.n_reference) == {3} and set(part.textstats_percentiles.n_reference) == {3}
     assert part.n_reference == n  # only the two profiles are sampled
     pd.testing.assert_frame_equal(part.keyness, whole.keyness)
+
+
+def test_the_search_over_k_in_a_worker_gives_the_same_analysis(tiny, monkeypatch):
+    """analyse runs choose_k in a forked worker while it goes on: the same scores and topics as serially."""
+    import importlib
+
+    from textmine import _workers
+
+    analyse_module = importlib.import_module("textmine.report.analyse")  # the module, not the function
+
+    options = BriefingOptions(k_candidates=(2, 3, 4))
+    serial = analyse(*tiny, options=options)
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    monkeypatch.setattr(_workers, "start_method", lambda: "fork")
+    pids = []
+
+    def spy(fn, *args, **kwargs):
+        def where(*a, **k):
+            pids.append(os.getpid())
+            return fn(*a, **k)
+        return _workers.aside(where, *args, **kwargs)
+
+    monkeypatch.setattr(analyse_module, "aside", spy)
+    forked = analyse(*tiny, options=options)
+    assert len(pids) == 0  # appended in the worker, so not in this process's list
+    assert serial.choose_k is not None and len(serial.choose_k) >= 2
+    pd.testing.assert_frame_equal(forked.choose_k, serial.choose_k)
+    pd.testing.assert_frame_equal(forked.topics, serial.topics)
+    assert forked.k == serial.k

@@ -55,7 +55,7 @@ def test_pack_has_every_chart_table_and_briefing(packs):
     for c in CHARTS:
         assert f"{c}.png" in names and f"{c}.svg" not in names  # SVG only when asked for
     for t in ("outline", "enumerations", "formulas", "references", "targets", "duties", "top_terms", "keyness",
-              "peer_keyness", "similar", "topics", "theme_comparison", "text_reuse_sentences"):
+              "peer_keyness", "similar", "topics", "topic_comparison", "text_reuse_sentences"):
         assert f"{t}.csv" in names
     assert {"briefing.md", "briefing.pptx"} <= names
     assert all(p.is_file() for p in rep.files)

@@ -1,7 +1,7 @@
 """Bar charts (and the duties table) of ranked analysis tables.
 
 Top terms (:meth:`Dtm.top_terms <textmine.Dtm.top_terms>`), keyness (:func:`textmine.keyness`), the topic
-comparison (:func:`textmine.theme_comparison`), similar documents (:func:`textmine.similar_documents`) and
+comparison (:func:`textmine.topic_comparison`), similar documents (:func:`textmine.similar_documents`) and
 duties (:func:`textmine.duties`).
 """
 
@@ -188,7 +188,7 @@ def plot_topic_comparison(df: pd.DataFrame, *, ax: Axes | None = None,
                           title: str | None = "主题构成：本讲话 vs 语料平均 vs 同领域讲话") -> Figure:
     """Grouped bars: each topic's share in the speech, the corpus and the peers.
 
-    Draws the table of :func:`textmine.theme_comparison`; formerly ``plot_topic_shares`` (now a deprecated
+    Draws the table of :func:`textmine.topic_comparison`; formerly ``plot_topic_shares`` (now a deprecated
     alias).
 
     Parameters

@@ -19,6 +19,10 @@ from ._style import _LABEL_SIZE, CATEGORICAL, PALETTE, _family, cjk_font, plot_s
 __all__ = ["plot_wordcloud", "plot_comparison_cloud"]
 
 _CLOUD_SIZE = (1600, 900)  # width, height in pixels of a single word cloud
+_LAYOUT_SCALE = 2
+"""Our own clouds are laid out on a canvas this many times smaller and drawn this many times
+larger (wordcloud's ``scale``): the layout search, most of a cloud's time, takes about a third
+as long (2.2 s -> 0.7 s for the bundled speech's 150 words), and every word still finds room."""
 
 # ---------------------------------------------------------------------------
 # Word clouds
@@ -72,8 +76,14 @@ def _check_mask(mask: Any) -> np.ndarray | None:
 
 
 def _cloud_array(weights: Mapping[str, float], *, colors: Mapping[str, str] | str, random_state: int,
-                 width: int, height: int, mask: np.ndarray | None, max_words: int) -> np.ndarray:
-    """Render a word cloud to an RGB array with the house font."""
+                 width: int, height: int, mask: np.ndarray | None, max_words: int,
+                 scale: int = 1) -> np.ndarray:
+    """Render a word cloud to an RGB array with the house font.
+
+    The image is ``height`` x ``width`` (without a mask) or the mask's shape times ``scale``: the
+    layout is searched on that canvas (``width // scale`` x ``height // scale``, or the mask)
+    and drawn ``scale`` times larger, font sizes and margins included.
+    """
     from wordcloud import WordCloud
 
     top = dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:max_words])
@@ -81,11 +91,12 @@ def _cloud_array(weights: Mapping[str, float], *, colors: Mapping[str, str] | st
     def color_func(word: str, *args: Any, **kwargs: Any) -> str:
         return colors if isinstance(colors, str) else colors.get(word, PALETTE["reference"])
 
-    cloud = WordCloud(font_path=str(cjk_font().path), width=width, height=height, mask=mask,
+    drawn_height = height if mask is None else mask.shape[0] * scale
+    cloud = WordCloud(font_path=str(cjk_font().path), width=width // scale, height=height // scale, mask=mask,
                       max_words=max_words, random_state=random_state, background_color="white",
-                      max_font_size=max(20, (height if mask is None else mask.shape[0]) // 5),
-                      prefer_horizontal=1.0, margin=4, min_font_size=10, relative_scaling=0.5,
-                      color_func=color_func, collocations=False)
+                      max_font_size=max(20, drawn_height // 5) // scale, scale=scale,
+                      prefer_horizontal=1.0, margin=4 // scale, min_font_size=max(1, 10 // scale),
+                      relative_scaling=0.5, color_func=color_func, collocations=False)
     try:
         cloud.generate_from_frequencies(top)
     except ValueError as err:
@@ -140,9 +151,13 @@ def plot_wordcloud(freqs: pd.DataFrame | pd.Series | Mapping[str, float], *, ran
     mask_array = _check_mask(mask)
     title = _check_title(title)
     _check_ax(ax)
+    # a mask of the caller's is laid out pixel for pixel; the circle is ours, made at the layout's size
+    scale = 1 if isinstance(mask, np.ndarray) else _LAYOUT_SCALE
+    if isinstance(mask, str):
+        mask_array = _circle_mask(_CLOUD_SIZE[1] // scale)
     image = _cloud_array(weights, colors=_rank_colors(weights), random_state=seed,
                          width=_CLOUD_SIZE[0], height=_CLOUD_SIZE[1], mask=mask_array,
-                         max_words=max_words)
+                         max_words=max_words, scale=scale)
     with plot_style():
         fig, ax, _ = _figure_and_axes(ax)
         ax.imshow(image, interpolation="bilinear")
@@ -203,7 +218,7 @@ def plot_comparison_cloud(keyness_df: pd.DataFrame, *, n: int = 60, random_state
     for weights, color in ((over, PALETTE["focus"]), (under, PALETTE["reference"])):
         if weights:
             halves.append(_cloud_array(weights, colors=color, random_state=seed, width=width,
-                                       height=height, mask=None, max_words=n))
+                                       height=height, mask=None, max_words=n, scale=_LAYOUT_SCALE))
         else:
             halves.append(np.full((height, width, 3), 255, dtype=np.uint8))
     separator = np.full((height, gap, 3), 255, dtype=np.uint8)

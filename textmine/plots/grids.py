@@ -1,4 +1,4 @@
-"""Topic shares on a grid: sections × topics (:func:`textmine.section_themes`) and years × topics
+"""Topic shares on a grid: sections × topics (:func:`textmine.section_topics`) and years × topics
 (:func:`textmine.topic_trend`)."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def plot_section_topics(df: pd.DataFrame, *, ax: Axes | None = None, title: str 
                         cmap: str | Colormap | None = None) -> Figure:
     """Heatmap of topic shares per section, each cell annotated with its percentage.
 
-    Draws the table of :func:`textmine.section_themes`; formerly ``plot_section_heatmap`` (now a deprecated
+    Draws the table of :func:`textmine.section_topics`; formerly ``plot_section_heatmap`` (now a deprecated
     alias).
 
     Parameters

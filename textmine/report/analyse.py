@@ -16,6 +16,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from .._workers import aside
 from ..clean import clean, cleaning_table
 from ..clean import cleaning_summary as _cleaning_summary
 from ..corpus import YEAR_UNKNOWN, Corpus, Document, IngestLog, count_cjk
@@ -324,6 +325,18 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     joint_dtm = corpus_dtm.append(speech_dtm)  # the corpus and the speech: topics, trend and the map
     step("tokens")
 
+    # the search over k needs only the Dtm: it runs in a worker process, when a CPU is free, while
+    # this one extracts the structure and computes keyness and similarity (the same scores either way)
+    all_dtm, topic_search, topic_error = None, None, ""
+    if len(peers) >= MIN_TOPIC_REFERENCE:
+        try:
+            all_dtm = joint_dtm.trim(min_df=2, max_df=0.5)
+            if o.k is None:
+                ks = [x for x in o.k_candidates if x <= all_dtm.n_docs] or [max(2, min(all_dtm.n_docs, 8))]
+                topic_search = aside(_choose_k, all_dtm, ks, random_state=o.random_state)
+        except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
+            topic_error = f"skipped: {err}"
+
     # 2 structure -----------------------------------------------------------------------------------
     ol, du = outline(s), duties(s)
     en, fo, rf, tg = enumerations(s), formulas(s), references(s), targets(s)
@@ -356,14 +369,12 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     if len(peers) < MIN_TOPIC_REFERENCE:
         no_topics = (f"skipped: the corpus has {len(peers)} speech(es) besides this one; "
                      f"a topic model needs at least {MIN_TOPIC_REFERENCE}")
+    elif topic_error:
+        no_topics = topic_error
     else:
         try:
-            all_dtm = joint_dtm.trim(min_df=2, max_df=0.5)
-            if k is None:
-                ks = [x for x in o.k_candidates if x <= all_dtm.n_docs]
-                if not ks:
-                    ks = [max(2, min(all_dtm.n_docs, 8))]
-                scores, fitted = _choose_k(all_dtm, ks, random_state=o.random_state)
+            if topic_search is not None:
+                scores, fitted = topic_search()
                 k = int(scores.loc[scores["coherence"].idxmax(), "k"])
             if k in fitted and 2 <= k <= min(all_dtm.n_docs, all_dtm.n_terms):  # fit_topics would accept k
                 model = fitted[k]  # the very model fit_topics(all_dtm, k) fits: not fitted a second time

@@ -293,14 +293,19 @@ def _write_pack(result: BriefingResult, out: Path, formats: list[str], progress:
                                                                    log.reason[log.status == "skipped"])]
     charted = {spec.table for spec in CHARTS}
     report.skipped += [f"{name}: {why}" for name, why in result.unavailable.items() if name not in charted]
-    if "csv" in formats:
-        report.files += write_csv(result, out)
-    if "xlsx" in formats:
-        report.files.append(write_xlsx(result, out))
-    report.charts, skipped = draw_charts(result, out, formats=formats, progress=progress)
+    tabled: list[Path] = []
+
+    def meanwhile() -> None:  # needs no chart: done while the chart workers draw
+        if "csv" in formats:
+            tabled.extend(write_csv(result, out))
+        if "xlsx" in formats:
+            tabled.append(write_xlsx(result, out))
+        report.findings = findings(result)
+
+    report.charts, skipped = draw_charts(result, out, formats=formats, progress=progress, meanwhile=meanwhile)
+    report.files += tabled
     report.files += [p for _, _, paths in report.charts.values() for p in paths]
     report.skipped += skipped
-    report.findings = findings(result)
     if "md" in formats:
         report.files.append(write_markdown(result, report))
     if "pptx" in formats:

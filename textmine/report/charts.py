@@ -233,13 +233,15 @@ def figure(spec: ChartSpec, result: Any):
 
 def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
                 charts: Sequence[ChartSpec] = CHARTS, workers: int | None = None,
+                meanwhile: Callable[[], None] | None = None,
                 ) -> tuple[dict[str, tuple[str, str, list[Path]]], list[str]]:
     """Draw every chart and save it as ``out_dir/<name>.png`` / ``.svg`` (those of ``formats``).
 
     The charts are drawn in worker processes when more than one CPU is free (see
     :mod:`.render`); ``workers=1`` (or ``TEXTMINE_WORKERS=1``) draws them in this process.
     The files are the same either way. A disk error (:data:`_DISK_ERRORS`) met by any chart
-    is raised: the pack cannot be written.
+    is raised: the pack cannot be written. ``meanwhile`` is other work of this process, done
+    while the workers draw (see :func:`.render.render_charts`).
 
     Returns
     -------
@@ -250,7 +252,8 @@ def draw_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress:
     """
     from .render import render_charts
 
-    return render_charts(result, out_dir, formats=formats, progress=progress, charts=charts, workers=workers)
+    return render_charts(result, out_dir, formats=formats, progress=progress, charts=charts, workers=workers,
+                         meanwhile=meanwhile)
 
 
 _DISK_ERRORS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EFBIG") if hasattr(errno, name)}

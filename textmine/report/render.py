@@ -19,6 +19,7 @@ modules and font, and start in milliseconds); otherwise they are spawned.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -91,7 +92,12 @@ def _init_worker() -> None:
 def _pool(n: int, start_method: StartMethod | None) -> ProcessPoolExecutor:
     import multiprocessing
 
-    ctx = multiprocessing.get_context(start_method or _start_method())
+    method = start_method or _start_method()
+    if method == "fork":
+        # Load matplotlib and the font here once: every forked worker inherits them, instead of
+        # each importing them (about 1.4 s apiece), and this process needs the font for the deck.
+        _init_worker()
+    ctx = multiprocessing.get_context(method)
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker)
 
 
@@ -135,6 +141,7 @@ class _Job:
     base: Path
     formats: tuple[str, ...]
     dpi: float
+    deck: tuple[Path, bytes] | None = None  # (cache folder, _deckpng.salt()): store the PNG's deck copy there
 
 
 def _draw(job: _Job) -> tuple[str, Any]:
@@ -148,6 +155,8 @@ def _draw(job: _Job) -> tuple[str, Any]:
         paths: list[Path] = []
         if job.formats:
             paths = plots.save_figure(fig, job.base, formats=list(job.formats), dpi=job.dpi)
+        if job.deck is not None:
+            _store_deck_picture(job, paths)
         return "ok", paths
     except InputError as err:
         return "input", str(err)
@@ -159,9 +168,25 @@ def _draw(job: _Job) -> tuple[str, Any]:
         return "error", f"{type(err).__name__}: {err}"
 
 
+def _store_deck_picture(job: _Job, paths: list[Path]) -> None:
+    """Palettise the chart's PNG for the deck while still in the worker, into the cache (see :mod:`._deckpng`)."""
+    from . import _deckpng
+    from .filecache import FileCache
+
+    png = next((p for p in paths if p.suffix == ".png"), None)
+    if png is None:
+        return
+    folder, salt = job.deck
+    try:
+        FileCache(folder).put_bytes(_deckpng.key(salt, png.read_bytes()), "png", _deckpng.palettised(png))
+    except Exception as err:  # noqa: BLE001 — only time is lost: the deck palettises it itself
+        logger.info("chart %s: deck picture not made in the worker (%s: %s)", job.name, type(err).__name__, err)
+
+
 def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progress: bool = False,
                   charts: Sequence[Any] | None = None, workers: int | None = None,
                   start_method: StartMethod | None = None, dpi: float = 200, cache: bool | None = None,
+                  meanwhile: Callable[[], None] | None = None,
                   ) -> tuple[dict[str, tuple[str, str, list[Path]]], list[str]]:
     """Draw every chart and save it as ``out_dir/<name>.png`` / ``.svg`` (those of ``formats``).
 
@@ -181,8 +206,14 @@ def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progres
     dpi : float
     cache : bool, optional
         Copy a chart's files from the cache of rendered files (:mod:`.filecache`) when the same
-        table was drawn by the same code before, and store the files of every chart drawn.
+        table was drawn by the same code before, and store the files of every chart drawn
+        (with ``pptx`` among the formats, also the deck's palettised copy of each PNG drawn,
+        made by the worker that drew it: see :mod:`._deckpng`).
         Default: on, unless ``TEXTMINE_FILE_CACHE=0``.
+    meanwhile : callable, optional
+        Called once in this process, with no argument, while the workers draw (when drawing
+        serially: before the first chart), so that other work of the report overlaps the
+        drawing. An exception it raises stops the workers and is raised here.
 
     Returns
     -------
@@ -214,6 +245,11 @@ def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progres
     bar = tqdm(total=len(specs), desc="charts", unit="chart", disable=not progress)
     bar.update(len(specs) - len(jobs))
     store = _file_cache(cache)
+    if store is not None and "pptx" in formats and "png" in img_formats:
+        from . import _deckpng
+
+        deck = (store.folder, _deckpng.salt())
+        jobs = [(spec, dataclasses.replace(job, deck=deck)) for spec, job in jobs]
     keys: dict[str, str] = {}
     if store is not None:
         for spec, job in jobs:
@@ -227,18 +263,28 @@ def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progres
                 bar.update(1)
     todo = [(spec, job) for spec, job in jobs if spec.name not in outcome]
     n = chart_workers(len(todo), workers)
+    pool, futures = None, {}
     if n > 1:
         try:
-            with _pool(n, start_method) as pool:
-                # the slowest charts first, so that no worker is left with a long one at the end
-                futures: dict[str, Future] = {job.name: pool.submit(_draw, job)
-                                              for _, job in sorted(todo, key=lambda sj: _cost(sj[1].plot))}
-                for spec, _ in todo:
+            pool = _pool(n, start_method)
+            # the slowest charts first, so that no worker is left with a long one at the end
+            futures = {job.name: pool.submit(_draw, job) for _, job in sorted(todo, key=lambda sj: _cost(sj[1].plot))}
+        except (BrokenProcessPool, OSError, NotImplementedError) as err:
+            _pool_failed(err)
+    try:
+        if meanwhile is not None:  # this process's own work while the workers draw (serially: before)
+            meanwhile()
+        for spec, _ in todo:
+            if spec.name in futures:
+                try:
                     outcome[spec.name] = futures[spec.name].result()
                     bar.update(1)
-        except (BrokenProcessPool, OSError, NotImplementedError) as err:
-            logger.warning("chart workers failed (%s: %s); drawing the remaining charts in this process",
-                           type(err).__name__, err)
+                except (BrokenProcessPool, OSError, NotImplementedError) as err:
+                    _pool_failed(err)
+                    futures = {}
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     for spec, job in todo:  # serial: one worker, or what the workers left
         if spec.name not in outcome:
             outcome[spec.name] = _draw(job)
@@ -273,6 +319,11 @@ def render_charts(result: Any, out_dir: Path, *, formats: Sequence[str], progres
         for p in Path(out_dir).glob(f"{spec.name}.*"):  # no half-saved image left in the pack
             p.unlink()
     return drawn, skipped
+
+
+def _pool_failed(err: BaseException) -> None:
+    logger.warning("chart workers failed (%s: %s); drawing the remaining charts in this process",
+                   type(err).__name__, err)
 
 
 def _file_cache(cache: bool | None) -> Any:

@@ -28,7 +28,7 @@ TABLES: tuple[tuple[str, Callable[[Any], pd.DataFrame | None]], ...] = (
     ("similar", lambda r: r.similar_documents),
     ("choose_k", lambda r: r.choose_k),
     ("topics", lambda r: r.topics),
-    ("theme_comparison", lambda r: r.topic_comparison),
+    ("topic_comparison", lambda r: r.topic_comparison),
     ("text_reuse_matches", lambda r: r.reuse.matches),
     ("text_reuse_ratios", lambda r: r.reuse.ratios),
     ("text_reuse_sentences", lambda r: r.reuse.sentences),

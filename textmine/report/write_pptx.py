@@ -25,6 +25,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from . import _deckpng
 from .render import parallel_map
 
 __all__ = ["write_pptx", "EA_FONT", "FINDINGS_PER_SLIDE", "TABLE_ROWS_PER_SLIDE"]
@@ -50,41 +51,24 @@ def _chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def _palettised(png: Path) -> io.BytesIO:
-    """The PNG with at most 256 colours (for the deck only; the pack's file is not changed)."""
-    return io.BytesIO(_palettised_bytes(png))
-
-
 def _palettised_bytes(png: Path) -> bytes:
-    from PIL import Image
-
-    with Image.open(png) as im:
-        rgb = im.convert("RGB")
-    out = io.BytesIO()
-    rgb.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
-        out, format="PNG")  # not optimize=True: it took twice as long for 8% fewer bytes
-    return out.getvalue()
+    return _deckpng.palettised(png)
 
 
 def _pictures(pngs: dict[str, Path]) -> dict[str, bytes]:
     """Each chart's palettised PNG: from the cache of rendered files (keyed by the PNG's bytes) when
-    it was palettised before, else made in worker processes when CPUs are free (see .render) and stored."""
+    it was palettised before (by the chart's worker, as a rule), else made in worker processes
+    when CPUs are free (see .render) and stored."""
     from .filecache import file_cache
 
     store = file_cache()
     if store is None:
         return dict(zip(pngs, parallel_map(_palettised_bytes, pngs.values())))
-    import hashlib
-
-    from PIL import __version__ as pil_version
-
-    from .filecache import code_fingerprint
-
-    salt = f"deck-png|{code_fingerprint()}|{pil_version}|".encode()
-    keys = {name: hashlib.sha256(salt + png.read_bytes()).hexdigest() for name, png in pngs.items()}
+    salt = _deckpng.salt()
+    keys = {name: _deckpng.key(salt, png.read_bytes()) for name, png in pngs.items()}
     out = {name: store.get_bytes(key, "png") for name, key in keys.items()}
     todo = [name for name, data in out.items() if data is None]
-    for name, data in zip(todo, parallel_map(_palettised_bytes, [pngs[n] for n in todo])):  # most of the deck's time
+    for name, data in zip(todo, parallel_map(_palettised_bytes, [pngs[n] for n in todo])):
         out[name] = data
         store.put_bytes(keys[name], "png", data)
     return out

@@ -58,7 +58,7 @@ SHEET_NAMES: dict[str, str] = {
     "ingest_log": "读取记录", "outline": "讲话结构", "enumerations": "列举", "formulas": "提法",
     "references": "引用文件", "targets": "量化目标", "duties": "部门分工", "section_keywords": "各部分高频词",
     "top_terms": "高频词", "keyness": "关键性", "peer_keyness": "同领域关键性", "similar": "相似讲话",
-    "choose_k": "主题数选择", "topics": "主题", "theme_comparison": "主题构成对比",
+    "choose_k": "主题数选择", "topics": "主题", "topic_comparison": "主题构成对比",
     "text_reuse_matches": "复用匹配", "text_reuse_ratios": "复用比例", "text_reuse_sentences": "复用句子",
 }
 """CSV name → sheet name (the CSV name is also given on the 说明 sheet)."""

@@ -1,4 +1,4 @@
-"""Themes at scale: DTM build, keyness and NMF on ~1M characters and on a 20× replicated corpus.
+"""Topics at scale: DTM build, keyness and NMF on ~1M characters and on a 20× replicated corpus.
 
 Prints wall time and peak traced memory (tracemalloc: Python, NumPy and SciPy allocations)
 for each step at 1× and 20×, and the 20×/1× ratios. Tokens come from the token cache
@@ -6,7 +6,7 @@ for each step at 1× and 20×, and the 20×/1× ratios. Tokens come from the tok
 DTM, keyness and NMF really see 20× the documents and tokens.
 
 Data: the work reports in ../shared/corpora/textworkshop17-gwr when present, else the
-bundled corpus repeated. Usage: python benchmarks/bench_themes.py [--factor 20]
+bundled corpus repeated. Usage: python benchmarks/bench_topics.py [--factor 20]
 """
 
 from __future__ import annotations
