@@ -74,3 +74,40 @@ def test_a_transparent_figure_keeps_its_alpha(tmp_path):
     png, = plots.save_figure(fig, tmp_path / "clear", formats="png", dpi=30)
     with Image.open(png) as im:
         assert im.mode == "RGBA" and im.getextrema()[3][0] == 0
+
+
+def _settle_by_drawing(fig, max_rounds: int = 6) -> None:
+    """The slow reference: the layout settled by whole draws (as before the engine ran by itself)."""
+    import numpy as np
+
+    previous = None
+    for _ in range(max_rounds):
+        fig.draw_without_rendering()
+        current = [tuple(np.round(ax.get_position(original=True).bounds, 9)) for ax in fig.axes]
+        if current == previous:
+            break
+        previous = current
+    for ax, bounds in zip(fig.axes, current):
+        in_layout = ax.get_in_layout()
+        ax.set_position(bounds, which="original")
+        ax.set_in_layout(in_layout)
+
+
+def test_a_layout_settled_by_the_engine_alone_saves_the_same_bytes_as_by_whole_draws(tmp_path, monkeypatch):
+    """Every chart kind of the briefing, on the small handwritten tables: PNG and SVG byte for byte."""
+    import hashlib
+
+    from textmine.plots import _save
+
+    from ._frames import CHARTS
+
+    def saved(folder: str) -> dict[str, str]:
+        out = {}
+        for name, (plot, frame, _) in CHARTS.items():
+            for p in plots.save_figure(plot(frame()), tmp_path / folder / name, formats=["png", "svg"]):
+                out[p.name] = hashlib.sha256(p.read_bytes()).hexdigest()
+        return out
+
+    fast = saved("engine")
+    monkeypatch.setattr(_save, "_settle_layout", _settle_by_drawing)
+    assert saved("draws") == fast and len(fast) == 2 * len(CHARTS)

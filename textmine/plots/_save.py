@@ -11,7 +11,6 @@ from pathlib import Path
 import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.image import AxesImage
 
 from ..errors import InputError
 from ._style import _SVG_SALT
@@ -128,35 +127,31 @@ def _save_opaque_png(fig: Figure, out: Path, dpi: float) -> bool:
     return True
 
 
-def _no_draw(renderer: object) -> None:
-    """Stands in for an image's draw while the layout settles (see :func:`_settle_layout`)."""
-
-
 def _settle_layout(fig: Figure, max_rounds: int = 6) -> None:
     """Run the layout engine (at the figure's own dpi) until the axes stop moving.
 
     Constrained layout starts from the current axes positions (tick locators pick
     ticks from the axes' size) and measures text at the renderer's dpi, so each
-    draw may move the axes a little. Settling once and freezing the layout while
+    run may move the axes a little. Settling once and freezing the layout while
     saving makes every format, and every later save, use the same positions.
     """
+    # The engine is run by itself, not through a whole draw: a draw runs it and then draws
+    # every artist for nothing (the layout does not come from their drawing), which took
+    # two fifths of the time; on the 18 charts of the bundled briefing both ways give
+    # byte-identical images.
+    engine = fig.get_layout_engine()
+    if not fig.axes:  # as Figure.draw: no axes, no layout to run
+        return
     previous = None
-    # An image's draw resamples its whole array (a word cloud: 1600 x 900 to the figure's pixels)
-    # although a draw without rendering throws the result away; its extent, which the layout
-    # needs, does not come from draw. So the images are not drawn while the layout settles.
-    images = [im for im in fig.findobj(AxesImage) if "draw" not in vars(im)]
-    for im in images:
-        im.draw = _no_draw
-    try:
-        for _ in range(max_rounds):
-            fig.draw_without_rendering()
-            current = [tuple(np.round(ax.get_position(original=True).bounds, 9)) for ax in fig.axes]
-            if current == previous:
-                break
-            previous = current
-    finally:
-        for im in images:
-            del im.draw
+    for _ in range(max_rounds):
+        try:
+            engine.execute(fig)
+        except ValueError:  # as Figure.draw does (a layout with no room left): the axes stay put
+            pass
+        current = [tuple(np.round(ax.get_position(original=True).bounds, 9)) for ax in fig.axes]
+        if current == previous:
+            break
+        previous = current
     # Snap to the rounded positions: the float noise of successive runs must not
     # reach the files (SVG clip-path ids hash the exact clip rectangle).
     for ax, bounds in zip(fig.axes, current):
