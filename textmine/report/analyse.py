@@ -362,6 +362,42 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     ref_sim = reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
     step("similarity")
 
+    # The codebook analyses need no topic model: they are made while the search over k may still
+    # run in its worker. What they cannot make is said after the topics and the reuse, as before.
+    late: dict[str, str] = {}
+
+    def attempt_any(name: str, make: Callable[[], Any]) -> Any:
+        # the codebook analyses are new: any failure of one is logged and said, never fatal to the report
+        try:
+            return make()
+        except Exception as err:  # noqa: BLE001 — see the comment above
+            logger.warning("briefing: %s could not be made", name, exc_info=True)
+            late[name] = str(err) if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
+            return None
+
+    cleaned_all = [s, *peers]
+    # the distributions the speech is placed in (strength profile, text statistics) need no more than
+    # MAX_PROFILE_DOCS reference speeches: a larger corpus is sampled (stratified, evenly spaced)
+    profiled = peers if len(peers) <= MAX_PROFILE_DOCS else Corpus(
+        [peers[int(i)] for i in fit_sample(corpus_dtm, MAX_PROFILE_DOCS)])
+    new = dict(
+        cleaning=attempt_any("cleaning", lambda: cleaning_table(cleaned_all)),
+        cleaning_summary=attempt_any("cleaning_summary", lambda: _cleaning_summary(cleaned_all)),
+        policy_instruments=attempt_any("policy_instruments", lambda: policy_instruments(s, by="body", tokenizer=tok)),
+        directive_strength=attempt_any("directive_strength", lambda: directive_strength(s, by="section",
+                                                                                          tokenizer=tok)),
+        directive_strength_body=attempt_any("directive_strength_body", lambda: directive_strength(
+            s, by="body", tokenizer=tok)),
+        strength_profile=attempt_any("strength_profile", lambda: _strength_profile(s, profiled, tok)),
+        tone=attempt_any("tone", lambda: tone(s, level="section", tokenizer=tok)),
+        problems=attempt_any("problems", lambda: problems(s, tokenizer=tok)),
+        textstats_percentiles=attempt_any("textstats_percentiles", lambda: textstats_percentiles(
+            s, profiled, tokenizer=tok)),
+        correspondence_map=attempt_any("correspondence_map", lambda: correspondence_map(
+            joint_dtm, target=s.doc_id)),
+        explorer=attempt_any("explorer", lambda: _explorer(s, peers, key)),
+    )
+
     # 5 topics: skipped, with the reason, on a corpus too small for a topic model -------------------
     k, scores, model, tc = o.k, None, None, None
     fitted: dict[int, TopicModel] = {}
@@ -392,6 +428,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     reuse = text_reuse(s, peers)
     step("text reuse")
     steps.close()
+    unavailable.update(late)
 
     # the tables behind the charts; one that cannot be made is None, and says why
     def attempt(name: str, make: Callable[[], pd.DataFrame]) -> pd.DataFrame | None:
@@ -402,38 +439,6 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         except InputError as err:
             unavailable[name] = str(err)
             return None
-
-    def attempt_any(name: str, make: Callable[[], Any]) -> Any:
-        # the codebook analyses are new: any failure of one is logged and said, never fatal to the report
-        try:
-            return make()
-        except Exception as err:  # noqa: BLE001 — see the comment above
-            logger.warning("briefing: %s could not be made", name, exc_info=True)
-            unavailable[name] = str(err) if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
-            return None
-
-    cleaned_all = [s, *peers]
-    # the distributions the speech is placed in (strength profile, text statistics) need no more than
-    # MAX_PROFILE_DOCS reference speeches: a larger corpus is sampled (stratified, evenly spaced)
-    profiled = peers if len(peers) <= MAX_PROFILE_DOCS else Corpus(
-        [peers[int(i)] for i in fit_sample(corpus_dtm, MAX_PROFILE_DOCS)])
-    new = dict(
-        cleaning=attempt_any("cleaning", lambda: cleaning_table(cleaned_all)),
-        cleaning_summary=attempt_any("cleaning_summary", lambda: _cleaning_summary(cleaned_all)),
-        policy_instruments=attempt_any("policy_instruments", lambda: policy_instruments(s, by="body", tokenizer=tok)),
-        directive_strength=attempt_any("directive_strength", lambda: directive_strength(s, by="section",
-                                                                                          tokenizer=tok)),
-        directive_strength_body=attempt_any("directive_strength_body", lambda: directive_strength(
-            s, by="body", tokenizer=tok)),
-        strength_profile=attempt_any("strength_profile", lambda: _strength_profile(s, profiled, tok)),
-        tone=attempt_any("tone", lambda: tone(s, level="section", tokenizer=tok)),
-        problems=attempt_any("problems", lambda: problems(s, tokenizer=tok)),
-        textstats_percentiles=attempt_any("textstats_percentiles", lambda: textstats_percentiles(
-            s, profiled, tokenizer=tok)),
-        correspondence_map=attempt_any("correspondence_map", lambda: correspondence_map(
-            joint_dtm, target=s.doc_id)),
-        explorer=attempt_any("explorer", lambda: _explorer(s, peers, key)),
-    )
 
     over = key[key.g2 > 0]
     disp_terms = list(over.term.head(o.dispersion_terms))
