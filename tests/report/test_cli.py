@@ -152,3 +152,37 @@ def test_the_cli_default_formats_are_the_reports():
     default = next(a.default for a in report._actions if "--formats" in a.option_strings)
     assert tuple(default.split(",")) == DEFAULT_FORMATS
     assert "svg" in FORMATS and "svg" not in DEFAULT_FORMATS  # vector copies only when asked for
+
+
+@pytest.mark.slow
+def test_cli_with_the_default_workers_writes_the_pack_a_serial_run_writes(tiny_files, tmp_path, monkeypatch):
+    """``textmine report`` as the analyst runs it: chart and deck-picture workers, the search over k aside.
+
+    The test suite draws in its own process (TEXTMINE_WORKERS=1, tests/conftest.py); this run leaves
+    the worker count to textmine and starts from an empty cache, and must give the serial pack.
+    """
+    import hashlib
+    import os
+
+    from textmine.report import FORMATS
+
+    speech, corpus = tiny_files
+    env = {k: v for k, v in os.environ.items() if k not in ("TEXTMINE_WORKERS", "TEXTMINE_FILE_CACHE")}
+    env.update(TEXTMINE_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(PKG.parent))
+    run = subprocess.run([sys.executable, "-m", "textmine", "report", str(speech), "--corpus", str(corpus),
+                          "--out", str(tmp_path / "workers"), "--formats", ",".join(FORMATS), "--quiet"],
+                         env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    monkeypatch.setenv("TEXTMINE_WORKERS", "1")
+    monkeypatch.setenv("TEXTMINE_FILE_CACHE", "0")
+    assert main(["report", str(speech), "--corpus", str(corpus), "--out", str(tmp_path / "serial"),
+                 "--formats", ",".join(FORMATS), "--quiet"]) == 0
+
+    def digests(folder: Path) -> dict[str, str]:
+        return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    serial = digests(tmp_path / "serial")
+    assert {"s00/briefing.pptx", "s00/wordcloud.png", "s00/choose_k.csv", "s00/briefing.xlsx"} <= set(serial)
+    assert digests(tmp_path / "workers") == serial
+    assert list((tmp_path / "cache" / "files").glob("*.png"))  # the workers' deck pictures, among others

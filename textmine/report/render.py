@@ -23,7 +23,7 @@ import dataclasses
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,10 +80,15 @@ def chart_workers(n_jobs: int, workers: int | None = None) -> int:
 
 
 def _init_worker() -> None:
-    """Once per worker: load the plotting modules and find the house font (as the main process does)."""
+    """Once per worker: the Agg backend, the plotting modules and the house font (as the main process has)."""
     import matplotlib
 
     matplotlib.use("Agg")
+    _load_plots()
+
+
+def _load_plots() -> None:
+    """Import the plotting modules and find the house font; the backend is left as it is (a notebook's)."""
     from ..plots import cjk_font
 
     cjk_font()
@@ -96,7 +101,7 @@ def _pool(n: int, start_method: StartMethod | None) -> ProcessPoolExecutor:
     if method == "fork":
         # Load matplotlib and the font here once: every forked worker inherits them, instead of
         # each importing them (about 1.4 s apiece), and this process needs the font for the deck.
-        _init_worker()
+        _load_plots()
     ctx = multiprocessing.get_context(method)
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker)
 
