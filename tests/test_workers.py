@@ -114,3 +114,27 @@ def test_aside_with_one_worker_or_no_fork_runs_here(two_cpus, monkeypatch):
 def test_aside_whose_worker_dies_or_cannot_send_runs_the_call_here(two_cpus):
     assert _workers.aside(_die_in_a_worker, os.getpid())() == "在本进程完成"
     assert _workers.aside(_unpicklable, 0)()() == "无法序列化"
+
+
+def _in_a_daemon(send) -> None:
+    import textmine as tm_
+
+    checks = {"aside": _workers.aside(_pid, 0)() == os.getpid(),
+              "map_documents": set(_workers.map_documents(_pid, list(range(300)), min_items=2)) == {os.getpid()},
+              "chart_workers": tm_.report.render.chart_workers(18) == 1}
+    send.send(checks)
+
+
+def test_a_daemonic_process_starts_no_worker_and_does_the_work_itself(two_cpus):
+    """A daemonic process (a multiprocessing.Pool's worker) may not start processes: textmine works in it."""
+    import multiprocessing
+
+    import textmine.report.render  # noqa: F401 — loaded before the fork
+
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_in_a_daemon, args=(send,), daemon=True)
+    proc.start()
+    send.close()
+    assert receive.recv() == {"aside": True, "map_documents": True, "chart_workers": True}
+    proc.join()

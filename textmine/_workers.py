@@ -40,7 +40,16 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
+def in_daemon() -> bool:
+    """Whether this process is a daemonic worker (a multiprocessing.Pool's): it may start no process."""
+    import multiprocessing
+
+    return bool(multiprocessing.current_process().daemon)
+
+
 def _workers(n_items: int, min_items: int) -> int:
+    if in_daemon():
+        return 1
     env = os.environ.get("TEXTMINE_WORKERS", "").strip()
     if env.isdigit() and int(env) >= 1:
         n = int(env)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from .._workers import _cpus
+from .._workers import in_daemon as _in_daemon
 from .._workers import start_method as _start_method
 from ..errors import InputError
 
@@ -76,6 +77,8 @@ def chart_workers(n_jobs: int, workers: int | None = None) -> int:
             workers = min(_cpus(), MAX_WORKERS)
     elif isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise InputError(f"workers={workers!r}: expected a whole number >= 1 (1: no worker processes)")
+    if _in_daemon():  # a daemonic process (a Pool's worker) may start no process: draw here
+        return 1
     return max(1, min(workers, n_jobs))
 
 

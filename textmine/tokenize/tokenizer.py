@@ -421,7 +421,10 @@ class Tokenizer:
         """
         total = sum(len(t) for _, t in items)
         if n_jobs is None:
-            n_jobs = (os.cpu_count() or 1) if total > 300_000 and len(items) > 1 else 1
+            from .._workers import in_daemon
+
+            # a daemonic process (a multiprocessing.Pool's worker) may start no process of its own
+            n_jobs = (os.cpu_count() or 1) if total > 300_000 and len(items) > 1 and not in_daemon() else 1
         if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
             raise InputError(f"n_jobs={n_jobs!r}: expected a whole number >= 1")
         texts = [t for _, t in items]
