@@ -138,3 +138,19 @@ def test_a_daemonic_process_starts_no_worker_and_does_the_work_itself(two_cpus):
     send.close()
     assert receive.recv() == {"aside": True, "map_documents": True, "chart_workers": True}
     proc.join()
+
+
+def _sleep_long(_x: int) -> None:
+    import time
+
+    time.sleep(60)
+
+
+def test_a_cancelled_aside_ends_its_worker(two_cpus):
+    waiter = _workers.aside(_sleep_long, 0)
+    proc = waiter._proc
+    assert proc is not None and proc.is_alive()
+    waiter.cancel()
+    assert not proc.is_alive() and proc.exitcode is not None
+    waiter.cancel()  # a second time: nothing left to end
+

@@ -18,9 +18,9 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-__all__ = ["map_documents", "aside", "MIN_DOCUMENTS"]
+__all__ = ["map_documents", "aside", "Aside", "MIN_DOCUMENTS"]
 
 logger = logging.getLogger(__name__)
 
@@ -113,14 +113,15 @@ def map_documents(fn: Callable[[T], R], items: Sequence[T], *, min_items: int | 
     return [r for part in out for r in part]  # type: ignore[union-attr]
 
 
-def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Callable[[], R]:
-    """Start ``fn(*args, **kwargs)`` in a forked worker process; return a function that waits for it.
+def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Aside[R]:
+    """Start ``fn(*args, **kwargs)`` in a forked worker process; return an :class:`Aside` that waits for it.
 
-    The returned function gives ``fn``'s result, or raises the exception ``fn`` raised. So this
-    process can go on with other work while ``fn`` runs on another CPU. Where no worker is
-    forked (one usable CPU, ``TEXTMINE_WORKERS=1``, not Linux, another thread running), or the
-    worker dies or cannot send its result back, ``fn`` is called by the returned function, in
-    this process: the result is the same either way.
+    Calling it gives ``fn``'s result, or raises the exception ``fn`` raised. So this process can
+    go on with other work while ``fn`` runs on another CPU. Where no worker is forked (one
+    usable CPU, ``TEXTMINE_WORKERS=1``, not Linux, another thread running, a daemonic process),
+    or the worker dies or cannot send its result back, ``fn`` is called then, in this process:
+    the result is the same either way. ``.cancel()`` ends a worker whose result is not wanted
+    (this process met an error before waiting for it).
 
     The worker is daemonic (it ends with this process, even if nobody waits for it), so ``fn``
     must not start processes of its own. It touches no file: the inherited connections of this
@@ -130,7 +131,7 @@ def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Callable[[], R]:
 
     here = functools.partial(fn, *args, **kwargs)
     if _workers(2, 2) < 2 or start_method() != "fork":
-        return here
+        return Aside(here)
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
@@ -142,25 +143,44 @@ def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Callable[[], R]:
         logger.info("no worker process for %s (%s); it runs in this process", _name(fn), err)
         receive.close()
         send.close()
-        return here
+        return Aside(here)
     send.close()  # this end is the worker's: the pipe reports EOF if the worker dies
+    return Aside(here, proc, receive)
 
-    def result() -> R:
+
+class Aside(Generic[R]):
+    """A call started by :func:`aside`: call it for the result, or :meth:`cancel` it."""
+
+    def __init__(self, here: Callable[[], R], proc: Any = None, receive: Any = None) -> None:
+        self._here, self._proc, self._receive = here, proc, receive
+
+    def __call__(self) -> R:
+        if self._proc is None:
+            return self._here()
         try:
-            kind, value = receive.recv()
+            kind, value = self._receive.recv()
         except (EOFError, OSError) as err:
             kind, value = "lost", f"{type(err).__name__}: {err}"
         finally:
-            receive.close()
-            proc.join()
+            self._end(terminate=False)
         if kind == "ok":
             return value
         if kind == "raise":
             raise value
-        logger.info("the worker of %s sent no result (%s); it runs in this process", _name(fn), value)
-        return here()
+        logger.info("the worker of %s sent no result (%s); it runs in this process", _name(self._here.func), value)
+        return self._here()
 
-    return result
+    def cancel(self) -> None:
+        """End the worker without waiting for its result (nothing happens when none runs)."""
+        if self._proc is not None:
+            self._end(terminate=True)
+
+    def _end(self, *, terminate: bool) -> None:
+        proc, self._proc = self._proc, None
+        self._receive.close()
+        if terminate:
+            proc.terminate()
+        proc.join()
 
 
 def _name(fn: Callable[..., Any]) -> str:

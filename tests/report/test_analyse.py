@@ -243,3 +243,35 @@ def test_the_search_over_k_in_a_worker_gives_the_same_analysis(tiny, monkeypatch
     pd.testing.assert_frame_equal(forked.choose_k, serial.choose_k)
     pd.testing.assert_frame_equal(forked.topics, serial.topics)
     assert forked.k == serial.k
+
+
+def _sleep_long(_x: int) -> None:
+    import time
+
+    time.sleep(60)
+
+
+def test_analyse_failing_before_it_waits_ends_the_search_over_k(tiny, monkeypatch):
+    import importlib
+
+    from textmine import _workers
+
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    monkeypatch.setattr(_workers, "start_method", lambda: "fork")
+
+    analyse_module = importlib.import_module("textmine.report.analyse")
+    started = []
+
+    def spy(fn, *args, **kwargs):
+        started.append(_workers.aside(_sleep_long, 0))
+        return started[-1]
+
+    def broken(doc):
+        raise RuntimeError("结构提取失败")
+
+    monkeypatch.setattr(analyse_module, "aside", spy)
+    monkeypatch.setattr(analyse_module, "duties", broken)
+    with pytest.raises(RuntimeError, match="结构提取失败"):
+        analyse(*tiny, options=BriefingOptions(k_candidates=(2, 3)))
+    assert len(started) == 1 and started[0]._proc is None  # ended, not left sleeping

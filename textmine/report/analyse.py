@@ -337,66 +337,72 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
             topic_error = f"skipped: {err}"
 
-    # 2 structure -----------------------------------------------------------------------------------
-    ol, du = outline(s), duties(s)
-    en, fo, rf, tg = enumerations(s), formulas(s), references(s), targets(s)
-    sk = section_keywords(s, level=SECTION_LEVEL, tokenizer=tok, sentence_tokens=sentence_tokens)
-    step("structure")
+    try:  # a failure here leaves the search over k unwanted: its worker is ended, not left waiting
+        # 2 structure -----------------------------------------------------------------------------------
+        ol, du = outline(s), duties(s)
+        en, fo, rf, tg = enumerations(s), formulas(s), references(s), targets(s)
+        sk = section_keywords(s, level=SECTION_LEVEL, tokenizer=tok, sentence_tokens=sentence_tokens)
+        step("structure")
 
-    # 3 keywords and keyness ------------------------------------------------------------------------
-    unavailable: dict[str, str] = {}
-    top_terms = speech_dtm.top_terms(o.top_terms)
-    key = keyness(speech_dtm, corpus_dtm)
-    area = doc.meta.get("policy_area")
-    same_area = peers.filter(policy_area=area) if area else Corpus([])
-    pk = None
-    if len(same_area) >= 2:
-        pk = peer_keyness(speech_dtm, _rows(corpus_dtm, same_area.ids))
-    else:
-        unavailable["peer_keyness"] = f"fewer than 2 corpus speeches share the policy_area {area!r}"
-    step("keyness")
+        # 3 keywords and keyness ------------------------------------------------------------------------
+        unavailable: dict[str, str] = {}
+        top_terms = speech_dtm.top_terms(o.top_terms)
+        key = keyness(speech_dtm, corpus_dtm)
+        area = doc.meta.get("policy_area")
+        same_area = peers.filter(policy_area=area) if area else Corpus([])
+        pk = None
+        if len(same_area) >= 2:
+            pk = peer_keyness(speech_dtm, _rows(corpus_dtm, same_area.ids))
+        else:
+            unavailable["peer_keyness"] = f"fewer than 2 corpus speeches share the policy_area {area!r}"
+        step("keyness")
 
-    # 4 similarity ----------------------------------------------------------------------------------
-    sim = similar_documents(speech_dtm, corpus_dtm)
-    # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
-    ref_sim = reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
-    step("similarity")
+        # 4 similarity ----------------------------------------------------------------------------------
+        sim = similar_documents(speech_dtm, corpus_dtm)
+        # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
+        ref_sim = reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
+        step("similarity")
 
-    # The codebook analyses need no topic model: they are made while the search over k may still
-    # run in its worker. What they cannot make is said after the topics and the reuse, as before.
-    late: dict[str, str] = {}
+        # The codebook analyses need no topic model: they are made while the search over k may still
+        # run in its worker. What they cannot make is said after the topics and the reuse, as before.
+        late: dict[str, str] = {}
 
-    def attempt_any(name: str, make: Callable[[], Any]) -> Any:
-        # the codebook analyses are new: any failure of one is logged and said, never fatal to the report
-        try:
-            return make()
-        except Exception as err:  # noqa: BLE001 — see the comment above
-            logger.warning("briefing: %s could not be made", name, exc_info=True)
-            late[name] = str(err) if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
-            return None
+        def attempt_any(name: str, make: Callable[[], Any]) -> Any:
+            # the codebook analyses are new: any failure of one is logged and said, never fatal to the report
+            try:
+                return make()
+            except Exception as err:  # noqa: BLE001 — see the comment above
+                logger.warning("briefing: %s could not be made", name, exc_info=True)
+                late[name] = str(err) if isinstance(err, InputError) else f"{type(err).__name__}: {err}"
+                return None
 
-    cleaned_all = [s, *peers]
-    # the distributions the speech is placed in (strength profile, text statistics) need no more than
-    # MAX_PROFILE_DOCS reference speeches: a larger corpus is sampled (stratified, evenly spaced)
-    profiled = peers if len(peers) <= MAX_PROFILE_DOCS else Corpus(
-        [peers[int(i)] for i in fit_sample(corpus_dtm, MAX_PROFILE_DOCS)])
-    new = dict(
-        cleaning=attempt_any("cleaning", lambda: cleaning_table(cleaned_all)),
-        cleaning_summary=attempt_any("cleaning_summary", lambda: _cleaning_summary(cleaned_all)),
-        policy_instruments=attempt_any("policy_instruments", lambda: policy_instruments(s, by="body", tokenizer=tok)),
-        directive_strength=attempt_any("directive_strength", lambda: directive_strength(s, by="section",
-                                                                                          tokenizer=tok)),
-        directive_strength_body=attempt_any("directive_strength_body", lambda: directive_strength(
-            s, by="body", tokenizer=tok)),
-        strength_profile=attempt_any("strength_profile", lambda: _strength_profile(s, profiled, tok)),
-        tone=attempt_any("tone", lambda: tone(s, level="section", tokenizer=tok)),
-        problems=attempt_any("problems", lambda: problems(s, tokenizer=tok)),
-        textstats_percentiles=attempt_any("textstats_percentiles", lambda: textstats_percentiles(
-            s, profiled, tokenizer=tok)),
-        correspondence_map=attempt_any("correspondence_map", lambda: correspondence_map(
-            joint_dtm, target=s.doc_id)),
-        explorer=attempt_any("explorer", lambda: _explorer(s, peers, key)),
-    )
+        cleaned_all = [s, *peers]
+        # the distributions the speech is placed in (strength profile, text statistics) need no more than
+        # MAX_PROFILE_DOCS reference speeches: a larger corpus is sampled (stratified, evenly spaced)
+        profiled = peers if len(peers) <= MAX_PROFILE_DOCS else Corpus(
+            [peers[int(i)] for i in fit_sample(corpus_dtm, MAX_PROFILE_DOCS)])
+        new = dict(
+            cleaning=attempt_any("cleaning", lambda: cleaning_table(cleaned_all)),
+            cleaning_summary=attempt_any("cleaning_summary", lambda: _cleaning_summary(cleaned_all)),
+            policy_instruments=attempt_any("policy_instruments", lambda: policy_instruments(
+                s, by="body", tokenizer=tok)),
+            directive_strength=attempt_any("directive_strength", lambda: directive_strength(s, by="section",
+                                                                                              tokenizer=tok)),
+            directive_strength_body=attempt_any("directive_strength_body", lambda: directive_strength(
+                s, by="body", tokenizer=tok)),
+            strength_profile=attempt_any("strength_profile", lambda: _strength_profile(s, profiled, tok)),
+            tone=attempt_any("tone", lambda: tone(s, level="section", tokenizer=tok)),
+            problems=attempt_any("problems", lambda: problems(s, tokenizer=tok)),
+            textstats_percentiles=attempt_any("textstats_percentiles", lambda: textstats_percentiles(
+                s, profiled, tokenizer=tok)),
+            correspondence_map=attempt_any("correspondence_map", lambda: correspondence_map(
+                joint_dtm, target=s.doc_id)),
+            explorer=attempt_any("explorer", lambda: _explorer(s, peers, key)),
+        )
+    except BaseException:
+        if topic_search is not None:
+            topic_search.cancel()
+        raise
 
     # 5 topics: skipped, with the reason, on a corpus too small for a topic model -------------------
     k, scores, model, tc = o.k, None, None, None
