@@ -45,6 +45,16 @@ def _wrap(owner, name: str, stage: str) -> None:
     setattr(owner, name, timed)
 
 
+class _TimedAside:
+    """An Aside whose wait is timed (see _wrap_aside); cancel() is the Aside's own."""
+
+    def __init__(self, waiter) -> None:
+        self.wait, self.cancel = waiter, waiter.cancel
+
+    def __call__(self):
+        return self.wait()
+
+
 def _wrap_aside(an) -> None:
     """Time the wait for work analyse runs in a worker (the search over k): ``<fn>_wait``.
 
@@ -54,10 +64,9 @@ def _wrap_aside(an) -> None:
     start = an.aside
 
     def timed_aside(fn, *a, **kw):
-        wait = start(fn, *a, **kw)
-        holder = type("Waiter", (), {"wait": staticmethod(wait)})
-        _wrap(holder, "wait", f"{getattr(fn, '__name__', 'aside').lstrip('_')}_wait")
-        return holder.wait
+        timed = _TimedAside(start(fn, *a, **kw))
+        _wrap(timed, "wait", f"{getattr(fn, '__name__', 'aside').lstrip('_')}_wait")
+        return timed
 
     an.aside = timed_aside
 

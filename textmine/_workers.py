@@ -135,7 +135,11 @@ def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Aside[R]:
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
+    try:
+        receive, send = ctx.Pipe(duplex=False)
+    except OSError as err:  # out of file descriptors: the call runs here
+        logger.info("no pipe for %s (%s); it runs in this process", _name(fn), err)
+        return Aside(here)
     try:
         proc = ctx.Process(target=_run_aside, args=(send, here), daemon=True)
         proc.start()
@@ -177,9 +181,9 @@ class Aside(Generic[R]):
 
     def _end(self, *, terminate: bool) -> None:
         proc, self._proc = self._proc, None
-        self._receive.close()
-        if terminate:
+        if terminate:  # before closing the pipe: a worker still sending would meet a broken pipe
             proc.terminate()
+        self._receive.close()
         proc.join()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import os
+import signal
 import io
 from collections import Counter
 from pathlib import Path
@@ -261,10 +262,11 @@ def test_analyse_failing_before_it_waits_ends_the_search_over_k(tiny, monkeypatc
     monkeypatch.setattr(_workers, "start_method", lambda: "fork")
 
     analyse_module = importlib.import_module("textmine.report.analyse")
-    started = []
+    started, procs = [], []
 
     def spy(fn, *args, **kwargs):
         started.append(_workers.aside(_sleep_long, 0))
+        procs.append(started[-1]._proc)
         return started[-1]
 
     def broken(doc):
@@ -274,4 +276,4 @@ def test_analyse_failing_before_it_waits_ends_the_search_over_k(tiny, monkeypatc
     monkeypatch.setattr(analyse_module, "duties", broken)
     with pytest.raises(RuntimeError, match="结构提取失败"):
         analyse(*tiny, options=BriefingOptions(k_candidates=(2, 3)))
-    assert len(started) == 1 and started[0]._proc is None  # ended, not left sleeping
+    assert len(started) == 1 and started[0]._proc is None and procs[0].exitcode == -signal.SIGTERM  # ended
