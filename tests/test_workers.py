@@ -100,8 +100,26 @@ def test_aside_runs_the_call_in_another_process(two_cpus):
 
 def test_aside_raises_the_exception_of_its_worker(two_cpus):
     wait = _workers.aside(_square_or_fail, 13)
-    with pytest.raises(ValueError, match="第13项无法处理"):
+    with pytest.raises(ValueError, match="第13项无法处理") as raised:
         wait()
+    assert isinstance(raised.value.__cause__, _workers._RemoteTraceback)  # the worker's traceback
+    assert "_square_or_fail" in str(raised.value.__cause__) and "第13项无法处理" in str(raised.value.__cause__)
+
+
+class _TwoPartError(Exception):
+    """Pickles, but does not unpickle: ``args`` holds one part and ``__init__`` wants two."""
+
+    def __init__(self, part: str, where: int) -> None:
+        super().__init__(f"{part}（第{where}段）")
+
+
+def _fail_unpicklably(pid: int) -> None:
+    raise _TwoPartError("目标表述不完整", 3 if os.getpid() != pid else 4)
+
+
+def test_aside_whose_exception_does_not_unpickle_raises_it_from_this_process(two_cpus):
+    with pytest.raises(_TwoPartError, match=r"目标表述不完整（第4段）"):  # 4: called again here
+        _workers.aside(_fail_unpicklably, os.getpid())()
 
 
 def test_aside_with_one_worker_or_no_fork_runs_here(two_cpus, monkeypatch):

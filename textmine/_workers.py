@@ -116,10 +116,12 @@ def map_documents(fn: Callable[[T], R], items: Sequence[T], *, min_items: int | 
 def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Aside[R]:
     """Start ``fn(*args, **kwargs)`` in a forked worker process; return an :class:`Aside` that waits for it.
 
-    Calling it gives ``fn``'s result, or raises the exception ``fn`` raised. So this process can
+    Calling it gives ``fn``'s result, or raises the exception ``fn`` raised (its cause holds the
+    worker's traceback, as in :mod:`multiprocessing.pool`). So this process can
     go on with other work while ``fn`` runs on another CPU. Where no worker is forked (one
     usable CPU, ``TEXTMINE_WORKERS=1``, not Linux, another thread running, a daemonic process),
-    or the worker dies or cannot send its result back, ``fn`` is called then, in this process:
+    or the worker dies or cannot send its result back (or sends one, or an exception, that does not
+    unpickle here), ``fn`` is called then, in this process:
     the result is the same either way. ``.cancel()`` ends a worker whose result is not wanted
     (this process met an error before waiting for it).
 
@@ -161,16 +163,17 @@ class Aside(Generic[R]):
     def __call__(self) -> R:
         if self._proc is None:
             return self._here()
+        remote = ""
         try:
-            kind, value = self._receive.recv()
-        except (EOFError, OSError) as err:
-            kind, value = "lost", f"{type(err).__name__}: {err}"
+            kind, value, remote = self._receive.recv()
+        except Exception as err:  # noqa: BLE001 — a dead worker (EOFError), or a result or exception
+            kind, value = "lost", f"{type(err).__name__}: {err}"  # that pickles but does not unpickle
         finally:
             self._end(terminate=False)
         if kind == "ok":
             return value
         if kind == "raise":
-            raise value
+            raise value from _RemoteTraceback(remote)
         logger.info("the worker of %s sent no result (%s); it runs in this process", _name(self._here.func), value)
         return self._here()
 
@@ -191,14 +194,23 @@ def _name(fn: Callable[..., Any]) -> str:
     return getattr(fn, "__qualname__", repr(fn))
 
 
+class _RemoteTraceback(Exception):
+    """The traceback of an exception raised in an :func:`aside` worker (its own is lost in pickling)."""
+
+    def __str__(self) -> str:
+        return f"\n\"\"\"\n{self.args[0] if self.args else ''}\"\"\""
+
+
 def _run_aside(send: Any, call: Callable[[], Any]) -> None:
+    import traceback
+
     try:
-        out: tuple[str, Any] = ("ok", call())
+        out: tuple[str, Any, str] = ("ok", call(), "")
     except BaseException as err:  # noqa: BLE001 — raised again in the process that waits for it
-        out = ("raise", err)
+        out = ("raise", err, traceback.format_exc())
     try:
         send.send(out)
     except Exception as err:  # noqa: BLE001 — an unpicklable result: the waiting process computes it
-        send.send(("lost", f"{type(err).__name__}: {err}"))
+        send.send(("lost", f"{type(err).__name__}: {err}", ""))
     finally:
         send.close()

@@ -229,9 +229,11 @@ def test_the_search_over_k_in_a_worker_gives_the_same_analysis(tiny, monkeypatch
     monkeypatch.setattr(_workers, "_cpus", lambda: 2)
     monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
     monkeypatch.setattr(_workers, "start_method", lambda: "fork")
-    pids = []
+    calls, pids = [], []
 
     def spy(fn, *args, **kwargs):
+        calls.append(fn.__name__)
+
         def where(*a, **k):
             pids.append(os.getpid())
             return fn(*a, **k)
@@ -239,6 +241,7 @@ def test_the_search_over_k_in_a_worker_gives_the_same_analysis(tiny, monkeypatch
 
     monkeypatch.setattr(analyse_module, "aside", spy)
     forked = analyse(*tiny, options=options)
+    assert calls == ["_choose_k"]  # the search was started aside, once
     assert len(pids) == 0  # appended in the worker, so not in this process's list
     assert serial.choose_k is not None and len(serial.choose_k) >= 2
     pd.testing.assert_frame_equal(forked.choose_k, serial.choose_k)

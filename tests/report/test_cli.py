@@ -169,7 +169,13 @@ def test_cli_with_the_default_workers_writes_the_pack_a_serial_run_writes(tiny_f
     speech, corpus = tiny_files
     env = {k: v for k, v in os.environ.items() if k not in ("TEXTMINE_WORKERS", "TEXTMINE_FILE_CACHE")}
     env.update(TEXTMINE_CACHE_DIR=str(tmp_path / "cache"), PYTHONPATH=str(PKG.parent))
-    run = subprocess.run([sys.executable, "-m", "textmine", "report", str(speech), "--corpus", str(corpus),
+    # As `python -m textmine report`, except that the deck may not palettise a picture itself:
+    # every one must come from the chart worker that drew it, through the file cache.
+    run_cli = ("import sys; import textmine.report.write_pptx as w; from textmine.cli import main\n"
+               "def refuse(png): raise AssertionError(f'deck picture not made by its chart worker: {png}')\n"
+               "w._palettised_bytes = refuse\n"
+               "sys.exit(main(sys.argv[1:]))")
+    run = subprocess.run([sys.executable, "-c", run_cli, "report", str(speech), "--corpus", str(corpus),
                           "--out", str(tmp_path / "workers"), "--formats", ",".join(FORMATS), "--quiet"],
                          env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
@@ -185,4 +191,9 @@ def test_cli_with_the_default_workers_writes_the_pack_a_serial_run_writes(tiny_f
     serial = digests(tmp_path / "serial")
     assert {"s00/briefing.pptx", "s00/wordcloud.png", "s00/choose_k.csv", "s00/briefing.xlsx"} <= set(serial)
     assert digests(tmp_path / "workers") == serial
-    assert list((tmp_path / "cache" / "files").glob("*.png"))  # the workers' deck pictures, among others
+    from textmine.report import _deckpng
+
+    salt = _deckpng.salt()
+    pictures = [tmp_path / "cache" / "files" / f"{_deckpng.key(salt, p.read_bytes())}.png"
+                for p in sorted((tmp_path / "workers" / "s00").glob("*.png"))]
+    assert len(pictures) >= 10 and all(p.is_file() for p in pictures)  # each chart's deck copy, cached
