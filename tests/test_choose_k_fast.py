@@ -131,6 +131,45 @@ def test_sampled_choose_k_agrees_with_the_full_fits():
     pd.testing.assert_frame_equal(ref.doc_topics_, m.doc_topics_, check_exact=True)
 
 
+def _types_pickled(obj) -> set[type]:
+    import io
+    import pickle
+
+    seen: set[type] = set()
+
+    class Spy(pickle.Pickler):
+        def persistent_id(self, o):  # called for every object pickled
+            seen.add(type(o))
+            return None
+
+    Spy(io.BytesIO()).dump(obj)
+    return seen
+
+
+def test_the_search_for_the_report_sends_back_the_best_model_only():
+    """What the report's worker sends back: the scores and the chosen k's TopicModel, not the Dtm."""
+    from textmine.topics import _choose_k, _search_k, best_k
+
+    dtm = _areas_dtm()
+    ks = [2, 3, 4, 5]
+    scores, models = _choose_k(dtm, ks, max_fit_docs=16)
+    assert tm.Dtm in _types_pickled((scores, models))  # the lazy models hold the Dtm and its TF-IDF
+    found, best = _search_k(dtm, ks, max_fit_docs=16)
+    pd.testing.assert_frame_equal(found, scores, check_exact=True)
+    assert best_k(found) == 4 and list(best) == [4]
+    assert tm.Dtm not in _types_pickled((found, best))
+    ref = models[4]
+    assert best[4].labels_ == ref.labels_ and np.array_equal(best[4].components_, ref.components_)
+    pd.testing.assert_frame_equal(best[4].doc_topics_, ref.doc_topics_, check_exact=True)
+
+
+def test_best_k_is_the_first_of_the_highest_coherence():
+    from textmine.topics import best_k
+
+    scores = pd.DataFrame({"k": [3, 4, 5, 6], "coherence": [0.21, 0.35, 0.35, 0.1]})
+    assert best_k(scores) == 4
+
+
 def test_below_max_fit_docs_nothing_is_sampled():
     from textmine.topics import _choose_k
 

@@ -44,6 +44,15 @@ def test_normalisation_exact():
     assert steps == {"zero_width": 1, "width": 3, "punctuation": 6, "whitespace": 3}
 
 
+def test_a_change_is_a_slotted_record_and_the_frame_lists_its_fields():
+    d = tm.clean("全市查获案件１２起。\n\n\n下一段。")
+    change = d.changes[0]
+    assert not hasattr(change, "__dict__")  # slots: a 100× corpus holds over a million of them
+    frame = d.changes_frame()
+    assert list(frame.columns) == ["step", "start", "end", "old", "new", "out_start", "note", "kind"]
+    assert frame[["step", "old", "new"]].values.tolist() == [["width", "１２", "12"], ["whitespace", "\n\n\n", "\n"]]
+
+
 def test_paren_markers_unify():
     assert tm.clean("(一)加强领导").text == tm.clean("（一）加强领导").text == "（一）加强领导"
 

@@ -133,3 +133,5 @@ def test_a_large_table_is_mapped_sparsely_with_the_same_results(monkeypatch):
     assert sparse.attrs["total_inertia"] == pytest.approx(dense.attrs["total_inertia"], rel=1e-9)
     assert sparse.attrs["explained"] == pytest.approx(dense.attrs["explained"], rel=1e-7)
     assert sparse.attrs["n_terms_fitted"] == dense.attrs["n_terms_fitted"]
+    monkeypatch.setattr(mapping, "_CHUNK", 7)  # the weights gathered seven entries at a time
+    pd.testing.assert_frame_equal(tm.correspondence_map(corpus, n_terms=30), sparse, check_exact=True)

@@ -34,6 +34,7 @@ _META = ("policy_area", "year", "level", "title")
 _DENSE_CELLS = 4_000_000
 """Tables of at most this many cells (32 MB as floats) are analysed densely, exactly as prince does;
 larger ones by a truncated sparse SVD (:func:`_ca_sparse`), equal to it up to floating-point error."""
+_CHUNK = 1 << 20
 
 
 def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: str | Document | None = None,
@@ -101,18 +102,25 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
                          "a list of Documents")
     if target_id is not None and target_id not in dtm.doc_ids:
         raise InputError(f"target={target_id!r} is not among the documents; expected one of their doc_ids")
-    dtm = dtm.trim(min_df=min_df)
-    table = dtm.counts.tocsr()
+    trimmed = dtm.trim(min_df=min_df)
+    table, docs, vocab = trimmed.counts.tocsr(), trimmed.docs, list(trimmed.vocab)
+    del trimmed  # a large table is then held by `table` alone, which the sparse analysis lets go
     kept = np.flatnonzero(np.asarray(table.sum(axis=1)).ravel() > 0)
-    table = table[kept]
-    doc_index = dtm.docs.index[kept]
-    vocab = list(dtm.vocab)
+    if len(kept) < table.shape[0]:  # as a rule every document keeps a term: no copy of the table then
+        table = table[kept]
+    doc_index = docs.index[kept]
     if table.shape[0] < 3 or table.shape[1] < 3:
         raise InputError(f"the table has {table.shape[0]} document(s) × {table.shape[1]} term(s) with counts "
                          f"(after min_df={min_df}); expected at least 3 × 3 for a map")
     k = min(n_components, min(table.shape) - 1)
+    n_fitted = int(table.shape[1])
     # a large corpus is never made dense (4,900 documents × 40,000 terms would be 1.5 GB before the SVD)
-    ca = _ca(table.toarray(), k) if table.shape[0] * table.shape[1] <= _DENSE_CELLS else _ca_sparse(table, k)
+    if table.shape[0] * table.shape[1] <= _DENSE_CELLS:
+        ca = _ca(table.toarray(), k)
+    else:  # the counts as floats, and the int table let go before the analysis needs room of its own
+        q = table.astype(np.float64)
+        del table
+        ca = _ca_sparse(q, k)
     rows, cols = ca.row_coordinates, ca.column_coordinates
     # orient each axis: its most extreme document on the positive side
     flip = np.sign(rows[np.abs(rows).argmax(axis=0), np.arange(k)])
@@ -128,7 +136,7 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
     row_ctr = plane_ctr(ca.row_contributions)
     col_ctr = plane_ctr(ca.column_contributions)
     dims = [f"dim{i + 1}" for i in range(k)]
-    meta = dtm.docs.loc[doc_index]
+    meta = docs.loc[doc_index]
     doc_part = pd.DataFrame({"kind": "document", "id": [str(i) for i in doc_index],
                              "label": [str(meta["title"].get(i, i)) if "title" in meta else str(i)
                                        for i in doc_index]})
@@ -152,7 +160,7 @@ def correspondence_map(dtm_or_corpus: Dtm | Corpus | list[Document], *, target: 
     out = pd.concat([doc_part, term_part], ignore_index=True)
     total = float(ca.total_inertia)
     out.attrs.update(explained=[float(e) / total for e in eig[:k]] if total > 0 else [0.0] * k,
-                     total_inertia=total, n_terms_fitted=int(table.shape[1]), target=target_id)
+                     total_inertia=total, n_terms_fitted=n_fitted, target=target_id)
     return out
 
 
@@ -202,8 +210,11 @@ def _ca(table: np.ndarray, n_components: int) -> _CA:
                row_contributions=contributions(r, u), column_contributions=contributions(c, v.T))
 
 
-def _ca_sparse(table: Any, n_components: int) -> _CA:
+def _ca_sparse(q: Any, n_components: int) -> _CA:
     """:func:`_ca` of a large sparse table, without making it dense.
+
+    ``q`` is the table as a float64 CSR matrix, which this scales in place (a copy is not made:
+    the caller gives it up).
 
     S = D_r^(−1/2) P D_c^(−1/2) − √r √cᵀ: a sparse matrix minus a rank-one term, given to ARPACK
     (``scipy.sparse.linalg.svds``, a fixed start vector) as a linear operator for the leading
@@ -214,10 +225,17 @@ def _ca_sparse(table: Any, n_components: int) -> _CA:
     from scipy import sparse
     from scipy.sparse.linalg import LinearOperator, svds
 
-    q = sparse.csr_matrix(table, dtype=np.float64, copy=True)
-    q.data /= q.data.sum()  # P, in place: a corpus-sized table is copied twice at most (q and its transpose)
+    q.data /= q.data.sum()  # P, in place: the table is copied once, into its transpose
     r, c = np.asarray(q.sum(axis=1)).ravel(), np.asarray(q.sum(axis=0)).ravel()
-    q.data *= np.repeat(r ** -0.5, np.diff(q.indptr)) * (c ** -0.5)[q.indices]  # D_r^(-1/2) P D_c^(-1/2)
+    # D_r^(-1/2) P D_c^(-1/2): the weights multiplied in place, so that two temporaries of the
+    # table's size are alive at once, not three
+    w = np.repeat(r ** -0.5, np.diff(q.indptr))
+    col_w = c ** -0.5
+    for a in range(0, len(w), _CHUNK):  # gathered a slice at a time: the same products, less room
+        w[a:a + _CHUNK] *= col_w[q.indices[a:a + _CHUNK]]
+    q.data *= w
+    del w
+    inertia = float(np.sum(q.data * q.data) - 1.0)  # Σ S², from the data alone (no copy of the whole table)
     qt = q.T.tocsr()
     sr, sc = np.sqrt(r), np.sqrt(c)
     op = LinearOperator(q.shape, dtype=np.float64, matvec=lambda v: q @ v - sr * (sc @ v),
@@ -235,6 +253,6 @@ def _ca_sparse(table: Any, n_components: int) -> _CA:
     def contributions(masses: np.ndarray, coords: np.ndarray) -> np.ndarray:
         return masses[:, None] * np.divide(coords ** 2, eig, out=np.zeros_like(coords), where=eig > 0)
 
-    return _CA(row_masses=r, col_masses=c, eigenvalues=eig, total_inertia=float(q.multiply(q).sum() - 1.0),
+    return _CA(row_masses=r, col_masses=c, eigenvalues=eig, total_inertia=inertia,
                row_coordinates=rows, column_coordinates=cols,
                row_contributions=contributions(r, rows), column_contributions=contributions(c, cols))

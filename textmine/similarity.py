@@ -56,8 +56,10 @@ def similar_documents(target: Document | str | Dtm, reference: Corpus | Dtm, *, 
     if c.n_docs == 0:
         raise InputError("reference holds only the target; expected other documents to compare with")
     tf = TfidfTransformer(sublinear_tf=True).fit(c.counts)
-    cx = tf.transform(c.counts.astype(float))
-    tx = tf.transform(t.match(c.vocab).counts.astype(float))
+    # copy=False: each input is a float copy of its own already; weighting it in place spares a
+    # second copy of the corpus-sized table
+    cx = tf.transform(c.counts.astype(float), copy=False)
+    tx = tf.transform(t.match(c.vocab).counts.astype(float), copy=False)
     sims = np.asarray((cx @ tx.T).todense()).ravel()
     out = c.docs.copy()
     out.insert(0, "similarity", sims)
@@ -105,7 +107,8 @@ def reference_similarities(reference: Corpus | Dtm, *, tokenizer: Tokenizer | No
     if max_docs is not None and (isinstance(max_docs, bool) or not isinstance(max_docs, (int, np.integer))
                                  or max_docs < 2):
         raise InputError(f"max_docs={max_docs!r}: expected a whole number >= 2, or None for every pair")
-    cx = TfidfTransformer(sublinear_tf=True).fit_transform(c.counts.astype(float))
+    x = c.counts.astype(float)
+    cx = TfidfTransformer(sublinear_tf=True).fit(x).transform(x, copy=False)  # fit_transform, in place
     rows = np.arange(c.n_docs)
     if max_docs is not None and c.n_docs > max_docs:
         from .topics import fit_sample

@@ -105,7 +105,7 @@ class TopicModel:
         dtm = as_dtms({"docs": docs}, tokenizer=tokenizer, recorded={"model": self.tokenizer})["docs"]
         x = dtm.match(self.vocab).counts.astype(float)
         if self.method == "nmf":
-            x = self._fitted("_tfidf").transform(x)
+            x = self._fitted("_tfidf").transform(x, copy=False)  # x is a float copy of its own: weighted in place
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", category=UserWarning)
             w = self._fitted("_model").transform(x)
@@ -501,6 +501,24 @@ def _choose_k(dtm: Dtm, ks: Sequence[int], *, method: Method = "nmf", random_sta
     out["best"] = out["coherence"] == out["coherence"].max()
     return out, _Fitted({k: m if isinstance(m, TopicModel) else partial(
         _topic_model, dtm, k, method, random_state, 3, m, inputs, None) for k, _, _, m in rows})
+
+
+def best_k(scores: pd.DataFrame) -> int:
+    """The k of :func:`choose_k`'s table with the highest mean coherence (the first of equals)."""
+    return int(scores.loc[scores["coherence"].idxmax(), "k"])
+
+
+def _search_k(dtm: Dtm, ks: Sequence[int], *, random_state: int = 0,
+              max_fit_docs: int | None = MAX_FIT_DOCS) -> tuple[pd.DataFrame, Mapping[int, TopicModel]]:
+    """:func:`_choose_k`, keeping the model of the :func:`best_k` only, made into its TopicModel.
+
+    The report runs this in a worker process (:func:`textmine._workers.aside`): the others' lazy
+    models hold the Dtm and its TF-IDF, which would be pickled back to the waiting process (about
+    0.5 GB at 4,900 documents) only to be dropped there.
+    """
+    scores, fitted = _choose_k(dtm, ks, random_state=random_state, max_fit_docs=max_fit_docs)
+    k = best_k(scores)
+    return scores, {k: fitted[k]}
 
 
 def topic_trend(model: TopicModel, dtm: Dtm, *, by: str = "year") -> pd.DataFrame:

@@ -33,7 +33,7 @@ from ..structure import duties, enumerations, formulas, outline, references, sen
 from ..reuse import TextReuse, text_reuse
 from ..similarity import reference_similarities, similar_documents
 from ..tokenize import Tokenizer, resolve_tokenizer
-from ..topics import TopicModel, _choose_k, fit_sample, fit_topics, topic_comparison, topic_trend
+from ..topics import TopicModel, _search_k, best_k, fit_sample, fit_topics, topic_comparison, topic_trend
 from .options import BriefingOptions
 
 __all__ = ["analyse", "BriefingResult"]
@@ -333,7 +333,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
             all_dtm = joint_dtm.trim(min_df=2, max_df=0.5)
             if o.k is None:
                 ks = [x for x in o.k_candidates if x <= all_dtm.n_docs] or [max(2, min(all_dtm.n_docs, 8))]
-                topic_search = aside(_choose_k, all_dtm, ks, random_state=o.random_state)
+                topic_search = aside(_search_k, all_dtm, ks, random_state=o.random_state)
         except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
             topic_error = f"skipped: {err}"
 
@@ -417,7 +417,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         try:
             if topic_search is not None:
                 scores, fitted = topic_search()
-                k = int(scores.loc[scores["coherence"].idxmax(), "k"])
+                k = best_k(scores)
             if k in fitted and 2 <= k <= min(all_dtm.n_docs, all_dtm.n_terms):  # fit_topics would accept k
                 model = fitted[k]  # the very model fit_topics(all_dtm, k) fits: not fitted a second time
             else:
