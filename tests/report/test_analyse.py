@@ -241,11 +241,13 @@ def test_the_search_over_k_in_a_worker_gives_the_same_analysis(tiny, monkeypatch
 
     monkeypatch.setattr(analyse_module, "aside", spy)
     forked = analyse(*tiny, options=options)
-    assert calls == ["_search_k"]  # the search was started aside, once
+    assert calls == ["_topics_aside"]  # the search was started aside, once
     assert len(pids) == 0  # appended in the worker, so not in this process's list
     assert serial.choose_k is not None and len(serial.choose_k) >= 2
     pd.testing.assert_frame_equal(forked.choose_k, serial.choose_k)
     pd.testing.assert_frame_equal(forked.topics, serial.topics)
+    pd.testing.assert_frame_equal(forked.topic_comparison, serial.topic_comparison, check_exact=True)
+    pd.testing.assert_frame_equal(forked.section_topics, serial.section_topics, check_exact=True)
     assert forked.k == serial.k
 
 
