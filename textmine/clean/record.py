@@ -8,6 +8,7 @@ replacement landed in the step's output, so that any step can be reverted exactl
 from __future__ import annotations
 
 import bisect
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +52,9 @@ class Change:
     kind: str = ""
 
 
+_SHORT = 8  # characters: changes this short share their strings (a 100× corpus has 1.3 M changes)
+
+
 def apply_edits(text: str, edits: Iterable[tuple], step: str) -> tuple[str, list[Change]]:
     """Apply edits ``(start, end, new, note[, kind])`` on the step's input; the first wins on overlap.
 
@@ -70,7 +74,10 @@ def apply_edits(text: str, edits: Iterable[tuple], step: str) -> tuple[str, list
         chunk = text[pos:start]
         out.append(chunk)
         n_out += len(chunk)
-        changes.append(Change(step, start, end, text[start:end], new, n_out, note, kind))
+        old = text[start:end]
+        if len(old) <= _SHORT:  # most changes fold "\n\n" or "\u3000\u3000": one string for all of them
+            old, new = sys.intern(old), sys.intern(new) if len(new) <= _SHORT else new
+        changes.append(Change(step, start, end, old, new, n_out, note, kind))
         out.append(new)
         n_out += len(new)
         pos = end
