@@ -342,8 +342,9 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     joint_dtm = corpus_dtm.append(speech_dtm)  # the corpus and the speech: topics, trend and the map
     step("tokens")
 
-    # the search over k needs only the Dtm: it runs in a worker process, when a CPU is free, while
-    # this one extracts the structure and computes keyness and similarity (the same scores either way)
+    # the search over k and the chosen model's topic comparison need only the Dtms: they run in a
+    # worker process, when a CPU is free, while this one extracts the structure and computes keyness
+    # and similarity (the same results either way)
     all_dtm, topic_search, topic_error = None, None, ""
     area = doc.meta.get("policy_area")
     if len(peers) >= MIN_TOPIC_REFERENCE:
