@@ -112,8 +112,8 @@ def main(argv: list[str]) -> None:
     from textmine.tokenize import Tokenizer
     from textmine.dtm import Dtm
 
-    for name, stage in (("clean", "clean"), ("choose_k", "choose_k"), ("_choose_k", "choose_k"), ("_search_k", "choose_k"), ("_topics_aside", "choose_k"),
-                        ("fit_topics", "fit_topics"),
+    for name, stage in (("clean", "clean"), ("choose_k", "choose_k"), ("_choose_k", "choose_k"),
+                        ("_topics_aside", "choose_k"), ("fit_topics", "fit_topics"),
                         ("text_reuse", "text_reuse"), ("outline", "structure"), ("duties", "structure"),
                         ("enumerations", "structure"), ("formulas", "structure"), ("references", "structure"),
                         ("targets", "structure"), ("section_keywords", "structure"),

@@ -146,21 +146,29 @@ def _types_pickled(obj) -> set[type]:
     return seen
 
 
-def test_the_search_for_the_report_sends_back_the_best_model_only():
-    """What the report's worker sends back: the scores and the chosen k's TopicModel, not the Dtm."""
-    from textmine.topics import _choose_k, _search_k, best_k
+def test_the_search_for_the_report_sends_back_the_best_model_only(monkeypatch):
+    """What the report's worker sends back: the scores, the chosen k's TopicModel and its topic
+    comparison, not the Dtm."""
+    import functools
+    import importlib
 
+    from textmine.topics import _choose_k, best_k
+
+    analyse_module = importlib.import_module("textmine.report.analyse")  # the module, not the function
+    monkeypatch.setattr(analyse_module, "_choose_k", functools.partial(_choose_k, max_fit_docs=16))
     dtm = _areas_dtm()
     ks = [2, 3, 4, 5]
     scores, models = _choose_k(dtm, ks, max_fit_docs=16)
     assert tm.Dtm in _types_pickled((scores, models))  # the lazy models hold the Dtm and its TF-IDF
-    found, best = _search_k(dtm, ks, max_fit_docs=16)
+    speech, corpus = dtm.select(dtm.doc_ids[:1]), dtm.drop_docs(dtm.doc_ids[:1])
+    found, best, compared = analyse_module._topics_aside(dtm, ks, 0, speech, corpus, None)
     pd.testing.assert_frame_equal(found, scores, check_exact=True)
-    assert best_k(found) == 4 and list(best) == [4]
-    assert tm.Dtm not in _types_pickled((found, best))
+    assert best_k(found) == 4
+    assert tm.Dtm not in _types_pickled((found, best, compared))
     ref = models[4]
-    assert best[4].labels_ == ref.labels_ and np.array_equal(best[4].components_, ref.components_)
-    pd.testing.assert_frame_equal(best[4].doc_topics_, ref.doc_topics_, check_exact=True)
+    assert best.labels_ == ref.labels_ and np.array_equal(best.components_, ref.components_)
+    pd.testing.assert_frame_equal(best.doc_topics_, ref.doc_topics_, check_exact=True)
+    pd.testing.assert_frame_equal(compared, tm.topic_comparison(speech, corpus, ref), check_exact=True)
 
 
 def test_best_k_is_the_first_of_the_highest_coherence():

@@ -508,19 +508,6 @@ def best_k(scores: pd.DataFrame) -> int:
     return int(scores.loc[scores["coherence"].idxmax(), "k"])
 
 
-def _search_k(dtm: Dtm, ks: Sequence[int], *, random_state: int = 0,
-              max_fit_docs: int | None = MAX_FIT_DOCS) -> tuple[pd.DataFrame, Mapping[int, TopicModel]]:
-    """:func:`_choose_k`, keeping the model of the :func:`best_k` only, made into its TopicModel.
-
-    The report runs this in a worker process (:func:`textmine._workers.aside`): the others' lazy
-    models hold the Dtm and its TF-IDF, which would be pickled back to the waiting process (about
-    0.5 GB at 4,900 documents) only to be dropped there.
-    """
-    scores, fitted = _choose_k(dtm, ks, random_state=random_state, max_fit_docs=max_fit_docs)
-    k = best_k(scores)
-    return scores, {k: fitted[k]}
-
-
 def topic_trend(model: TopicModel, dtm: Dtm, *, by: str = "year") -> pd.DataFrame:
     """Mean topic shares of the training documents grouped by a metadata column (e.g. year).
 

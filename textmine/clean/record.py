@@ -74,9 +74,10 @@ def apply_edits(text: str, edits: Iterable[tuple], step: str) -> tuple[str, list
         chunk = text[pos:start]
         out.append(chunk)
         n_out += len(chunk)
+        # most changes fold "\n\n" or "\u3000\u3000": one string for all of them
         old = text[start:end]
-        if len(old) <= _SHORT:  # most changes fold "\n\n" or "\u3000\u3000": one string for all of them
-            old, new = sys.intern(old), sys.intern(new) if len(new) <= _SHORT else new
+        old = sys.intern(old) if len(old) <= _SHORT else old
+        new = sys.intern(new) if len(new) <= _SHORT else new
         changes.append(Change(step, start, end, old, new, n_out, note, kind))
         out.append(new)
         n_out += len(new)

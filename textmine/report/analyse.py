@@ -33,7 +33,7 @@ from ..structure import duties, enumerations, formulas, outline, references, sen
 from ..reuse import TextReuse, text_reuse
 from ..similarity import reference_similarities, similar_documents
 from ..tokenize import Tokenizer, resolve_tokenizer
-from ..topics import TopicModel, _search_k, best_k, fit_sample, fit_topics, topic_comparison, topic_trend
+from ..topics import TopicModel, _choose_k, best_k, fit_sample, fit_topics, topic_comparison, topic_trend
 from .options import BriefingOptions
 
 __all__ = ["analyse", "BriefingResult"]
@@ -191,11 +191,11 @@ def _topics_aside(all_dtm: Dtm, ks: list[int], random_state: int, speech_dtm: Dt
                   area: str | None) -> tuple[pd.DataFrame, TopicModel, pd.DataFrame]:
     """The search over k, the chosen k's model and its topic comparison: the work analyse sets aside.
 
-    The comparison transforms every corpus speech (matrices of about 0.2 GB at 4,900 documents):
-    made where the model is, in the worker, it costs the waiting process neither the room nor the
-    time, and only the model and two small tables come back.
+    Only the chosen model and two small tables come back from the worker: the other k's lazy
+    models hold the Dtm and its TF-IDF (about 0.5 GB at 4,900 documents), and the comparison
+    transforms every corpus speech (about 0.2 GB more), so the waiting process holds neither.
     """
-    scores, fitted = _search_k(all_dtm, ks, random_state=random_state)
+    scores, fitted = _choose_k(all_dtm, ks, random_state=random_state)
     k = best_k(scores)
     if 2 <= k <= min(all_dtm.n_docs, all_dtm.n_terms):  # fit_topics would accept k
         model = fitted[k]  # the very model fit_topics(all_dtm, k) fits: not fitted a second time
