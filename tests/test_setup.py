@@ -71,7 +71,7 @@ def test_readme_shows_the_two_commands_first():
 # Upstream first. Two branches: text (corpus → clean → structure) and counts (tokenize → dtm →
 # keyness/topics/...), joined only in the analyses that need both (keywords, compare); then plots,
 # report, cli. _text, _checks and _workers (worker processes, no analysis) sit above everything. A stage is textmine/NAME.py or textmine/NAME/.
-STAGES = ["errors", "_bundled", "_text", "_checks", "_deprecation", "_workers", "corpus", "clean", "_docs", "structure", "tokenize", "dtm",
+STAGES = ["errors", "_bundled", "_text", "_checks", "_deprecation", "_workers", "_stats", "corpus", "clean", "_docs", "structure", "tokenize", "dtm",
           "keyness", "topics", "similarity", "keywords", "reuse", "codebook", "coding", "strength", "instruments", "tone",
           "textstats", "mapping", "compare", "plots", "report", "cli"]
 TEXT_BRANCH = {"clean", "structure"}

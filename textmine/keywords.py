@@ -431,16 +431,39 @@ def section_topics(doc: Document | str, model: TopicModel, *, level: int = 1,
     doc = as_document(doc, name="doc")
     check_model(model)
     tok = resolve_tokenizer(tokenizer, recorded={"model": model.tokenizer})
-    o = _sections(doc, level)
-    labels = [("开篇" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
     if sentence_tokens is None:
+        o = _sections(doc, level)
         docs = [Document(doc_id=f"{doc.doc_id}#{i}", text=doc.text[s:e])
                 for i, (s, e) in enumerate(zip(o["start"], o["end"]))]
         shares = model.transform(Corpus(docs), tokenizer=tok)
-    else:
-        toks = _section_tokens(doc.text, o["start"].tolist(), o["end"].tolist(), tok, sentence_tokens)
-        shares = model.transform(Dtm.from_tokens(toks, [f"{doc.doc_id}#{i}" for i in range(len(toks))],
-                                                 tokenizer=tok))
+        shares.index = pd.Index(_section_labels(o), name="section")
+        return shares
+    return _section_shares(model, _section_topic_tokens(doc, level, tok, sentence_tokens), tok)
+
+
+def _section_labels(o: pd.DataFrame) -> list[str]:
+    return [("开篇" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
+
+
+SectionTokens = tuple[str, list[str], list[list[str]]]
+"""What :func:`section_topics` transforms: the doc_id, each section's label and its tokens."""
+
+
+def _section_topic_tokens(doc: Document, level: int, tok: Tokenizer,
+                          sentence_tokens: Sequence[Sequence[str]]) -> SectionTokens:
+    """The sections' labels and tokens (joined from the sentences' tokens; a straddling section is
+    tokenized, which may use the token cache): all :func:`section_topics` needs besides the model."""
+    o = _sections(doc, level)
+    toks = _section_tokens(doc.text, o["start"].tolist(), o["end"].tolist(), tok, sentence_tokens)
+    return doc.doc_id, _section_labels(o), toks
+
+
+def _section_shares(model: TopicModel, sections: SectionTokens, tok: Tokenizer) -> pd.DataFrame:
+    """:func:`section_topics` of sections already tokenized (no file is touched: it may run in a worker)."""
+    check_model(model)
+    tok = resolve_tokenizer(tok, recorded={"model": model.tokenizer})
+    doc_id, labels, toks = sections
+    shares = model.transform(Dtm.from_tokens(toks, [f"{doc_id}#{i}" for i in range(len(toks))], tokenizer=tok))
     shares.index = pd.Index(labels, name="section")
     return shares
 

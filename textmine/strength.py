@@ -37,6 +37,7 @@ import pandas as pd
 
 from .codebook import Codebook, bundled_codebook, codebook as _codebook
 from .coding import _documents, code_kwic
+from ._stats import percentile_of_score
 from ._workers import map_documents  # a large corpus in worker processes, document by document
 from .errors import InputError
 from .structure import duties, outline, sentences
@@ -230,8 +231,6 @@ def strength_profile(target: Any, reference: Any, *, peers_by: str | None = "pol
         - ``peers``, ``peers_percentile``: the same over the peers;
         - ``n_reference``, ``n_peers``: documents compared.
     """
-    from scipy.stats import percentileofscore  # imported here to keep `import textmine` light
-
     docs = _documents(target, "target")
     if len(docs) != 1:
         raise InputError(f"target holds {len(docs)} documents; expected one speech")
@@ -278,7 +277,7 @@ def strength_profile(target: Any, reference: Any, *, peers_by: str | None = "pol
 
     def pct(values: pd.Series, x: float) -> float:
         values = values.dropna()
-        return float(percentileofscore(values, x, kind="mean")) if len(values) and not np.isnan(x) else float("nan")
+        return percentile_of_score(values, x) if len(values) and not np.isnan(x) else float("nan")
 
     rows = []
     for m in rv.columns:

@@ -34,6 +34,7 @@ import pandas as pd
 
 from ._text import WORDISH as _WORDISH
 from .coding import _documents
+from ._stats import percentile_of_score
 from ._workers import map_documents  # a large corpus in worker processes, document by document
 from .errors import InputError
 from .structure import sentence_spans
@@ -173,8 +174,6 @@ def textstats_percentiles(target: Any, reference: Any, *, tokenizer: Tokenizer |
         kind="mean")``: the share of reference documents below the target, ties
         counting half) and ``n_reference``.
     """
-    from scipy.stats import percentileofscore  # imported here to keep `import textmine` light
-
     t = target if isinstance(target, pd.DataFrame) else textstats(target, tokenizer=tokenizer)
     r = reference if isinstance(reference, pd.DataFrame) else textstats(reference, tokenizer=tokenizer)
     for name, table in (("target", t), ("reference", r)):
@@ -195,7 +194,7 @@ def textstats_percentiles(target: Any, reference: Any, *, tokenizer: Tokenizer |
         values = r[m].astype(float).dropna()
         rows.append({"measure": m, "target": x, "reference_min": float(values.min()),
                      "reference_median": float(values.median()), "reference_max": float(values.max()),
-                     "percentile": float(percentileofscore(values, x, kind="mean")) if not np.isnan(x)
+                     "percentile": percentile_of_score(values, x) if not np.isnan(x)
                      else float("nan"), "n_reference": int(len(values))})
     out = pd.DataFrame(rows)
     out.attrs["target"] = t.doc_id.iat[0]

@@ -241,14 +241,59 @@ def test_the_search_over_k_in_a_worker_gives_the_same_analysis(tiny, monkeypatch
 
     monkeypatch.setattr(analyse_module, "aside", spy)
     forked = analyse(*tiny, options=options)
-    assert calls == ["_topics_aside"]  # the search was started aside, once
+    assert calls == ["_aside_work"]  # the search was started aside, once
     assert len(pids) == 0  # appended in the worker, so not in this process's list
     assert serial.choose_k is not None and len(serial.choose_k) >= 2
     pd.testing.assert_frame_equal(forked.choose_k, serial.choose_k)
     pd.testing.assert_frame_equal(forked.topics, serial.topics)
     pd.testing.assert_frame_equal(forked.topic_comparison, serial.topic_comparison, check_exact=True)
     pd.testing.assert_frame_equal(forked.section_topics, serial.section_topics, check_exact=True)
+    # the similarity tables are made in the worker too
+    pd.testing.assert_frame_equal(forked.similar_documents, serial.similar_documents, check_exact=True)
+    pd.testing.assert_frame_equal(forked.reference_similarity, serial.reference_similarity, check_exact=True)
     assert forked.k == serial.k
+    assert forked.unavailable == serial.unavailable
+
+
+def test_the_report_process_imports_neither_scikit_learn_nor_scipy_stats(tmp_path):
+    """Every use of scikit-learn runs in the worker, and the percentiles need no scipy.stats:
+    the report's own process skips importing them (about 1.2 s of its start)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom textmine.report import build_report\n"
+            f"build_report(out_dir={str(tmp_path / 'out')!r}, formats=['csv'], progress=False)\n"
+            "print(sorted(m for m in ('sklearn', 'scipy.stats') if m in sys.modules))")
+    env = {k: v for k, v in os.environ.items() if k != "TEXTMINE_WORKERS"}
+    env.update(TEXTMINE_CACHE_DIR=str(tmp_path / "cache"), TEXTMINE_FILE_CACHE="0")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_workers_errors_are_the_reports(tiny, monkeypatch):
+    """An InputError of the topics in the worker skips the topics and keeps the similarity tables,
+    just as in this process."""
+    import importlib
+
+    from textmine import _workers
+
+    analyse_module = importlib.import_module("textmine.report.analyse")
+
+    def no_topics(*a, **k):
+        raise tm.InputError("k=99: expected at most 4 topics")
+
+    monkeypatch.setattr(analyse_module, "_choose_k", no_topics)
+    serial = analyse(*tiny)
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    monkeypatch.setattr(_workers, "start_method", lambda: "fork")
+    forked = analyse(*tiny)
+    for r in (serial, forked):
+        assert r.model is None and r.topics is None and r.section_topics is None
+        assert r.unavailable["topics"] == "skipped: k=99: expected at most 4 topics"
+        assert r.unavailable["section_topics"] == "skipped: k=99: expected at most 4 topics"
+    pd.testing.assert_frame_equal(forked.similar_documents, serial.similar_documents, check_exact=True)
+    assert list(forked.unavailable) == list(serial.unavailable)
 
 
 def _sleep_long(_x: int) -> None:

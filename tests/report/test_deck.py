@@ -118,3 +118,16 @@ def test_deck_pictures_are_palettised_and_pack_pngs_unchanged(pack):
         modes = {Image.open(io.BytesIO(z.read(n))).mode for n in media}
     assert media and modes == {"P"}
     assert Image.open(pack.out_dir / "keyness.png").mode != "P"
+
+
+def test_the_deck_copy_made_from_the_pixels_is_the_copy_made_from_the_file(pack):
+    """A chart worker palettises the pixels it has just saved, not the file decoded again: the same bytes."""
+    from PIL import Image
+
+    from textmine.report._deckpng import palettised
+
+    png = pack.out_dir / "keyness.png"
+    with Image.open(png) as im:
+        pixels = im.convert("RGB")
+    assert palettised(pixels) == palettised(png)
+    assert palettised(pixels.convert("RGBA")) == palettised(png)

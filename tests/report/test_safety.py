@@ -510,7 +510,9 @@ def test_disk_full_names_the_pack_and_leaves_nothing(tiny_files, tmp_path, monke
     else:  # inside a chart: a full disk is not one chart's failure, the run stops
         monkeypatch.setattr(charts, "save_figure", full, raising=False)
         import textmine.plots as plots
+        from textmine.plots import _save
         monkeypatch.setattr(plots, "save_figure", full)
+        monkeypatch.setattr(_save, "_save", full)  # what the report's charts are saved by
     out = tmp_path / "out"
     code = main(["report", str(tiny_files[0]), "--corpus", str(tiny_files[1]), "--out", str(out),
                  "--formats", "csv,png", "--k", "2", "--quiet"])

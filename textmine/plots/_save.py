@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from os import PathLike, fsdecode
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import numpy as np
@@ -58,6 +59,13 @@ def save_figure(fig: Figure, path: str | PathLike[str], *, formats: Sequence[str
     ``Creator``, PDF ``CreationDate``/``Producer``/``Creator``) and the SVG ids are
     hashed with a fixed salt, so saving the same chart twice gives identical files.
     """
+    return _save(fig, path, formats, dpi)[0]
+
+
+def _save(fig: Figure, path: str | PathLike[str], formats: Sequence[str] | str,
+          dpi: float) -> tuple[list[Path], Any]:
+    """:func:`save_figure`, also giving the PNG's pixels as an RGB PIL image (None when no opaque PNG was
+    written): the report palettises the deck's copy from them instead of decoding the file again."""
     if not isinstance(fig, Figure):
         raise InputError(f"fig is a {type(fig).__name__}; expected a matplotlib.figure.Figure")
     if not isinstance(path, (str, PathLike)) or not fsdecode(path):
@@ -81,6 +89,7 @@ def save_figure(fig: Figure, path: str | PathLike[str], *, formats: Sequence[str
                 "svg": {"Date": None, "Creator": None},
                 "pdf": {"CreationDate": None, "Producer": None, "Creator": None}}
     written = []
+    rgb = None
     engine = fig.get_layout_engine()
     with mpl.rc_context({"svg.hashsalt": _SVG_SALT, "svg.fonttype": "path"}):
         if engine is not None:
@@ -90,14 +99,16 @@ def save_figure(fig: Figure, path: str | PathLike[str], *, formats: Sequence[str
             for fmt in fmts:
                 out = base.with_suffix("." + fmt)
                 out.parent.mkdir(parents=True, exist_ok=True)
-                if fmt != "png" or not _save_opaque_png(fig, out, dpi):
+                if fmt == "png":
+                    rgb = _save_opaque_png(fig, out, dpi)
+                if fmt != "png" or rgb is None:
                     fig.savefig(out, format=fmt, dpi=dpi, metadata=metadata[fmt], bbox_inches=None,
                                 facecolor=fig.get_facecolor(), edgecolor="none")
                 written.append(out)
         finally:
             if engine is not None:
                 fig.set_layout_engine(engine)
-    return written
+    return written, rgb
 
 
 PNG_COMPRESS_LEVEL = 3
@@ -105,8 +116,9 @@ PNG_COMPRESS_LEVEL = 3
 are still smaller than matplotlib's RGBA ones at level 6."""
 
 
-def _save_opaque_png(fig: Figure, out: Path, dpi: float) -> bool:
-    """Write an opaque figure as an RGB PNG; False (nothing written) when it has transparency.
+def _save_opaque_png(fig: Figure, out: Path, dpi: float) -> Any:
+    """Write an opaque figure as an RGB PNG and return its pixels (an RGB PIL image); None (nothing
+    written) when it has transparency.
 
     matplotlib writes every PNG as RGBA. A figure on an opaque background has no transparent
     pixel, so its alpha channel is a quarter of the bytes to compress and carries nothing: the
@@ -115,16 +127,16 @@ def _save_opaque_png(fig: Figure, out: Path, dpi: float) -> bool:
     from PIL import Image
 
     if mpl.colors.to_rgba(fig.get_facecolor())[3] < 1:
-        return False
+        return None
     buf = io.BytesIO()
     fig.savefig(buf, format="rgba", dpi=dpi, bbox_inches=None, facecolor=fig.get_facecolor(), edgecolor="none")
     data = buf.getbuffer()
     width, height = (int(v) for v in fig.get_size_inches() * dpi)  # as the Agg renderer truncates them
     if width * height * 4 != len(data):
-        return False
-    Image.frombuffer("RGBA", (width, height), data, "raw", "RGBA", 0, 1).convert("RGB").save(
-        out, format="png", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL)
-    return True
+        return None
+    rgb = Image.frombuffer("RGBA", (width, height), data, "raw", "RGBA", 0, 1).convert("RGB")
+    rgb.save(out, format="png", dpi=(dpi, dpi), compress_level=PNG_COMPRESS_LEVEL)
+    return rgb
 
 
 def _settle_layout(fig: Figure, max_rounds: int = 6) -> None:

@@ -23,7 +23,8 @@ from ..corpus import YEAR_UNKNOWN, Corpus, Document, IngestLog, count_cjk
 from ..dtm import Dtm, _docs_frame
 from ..errors import EmptyDocumentError, InputError
 from ..keyness import keyness, peer_keyness
-from ..keywords import _kwic, cooccurrence, dispersion, section_keywords, section_topics
+from ..keywords import SectionTokens, _kwic, _section_shares, _section_topic_tokens, cooccurrence, dispersion
+from ..keywords import section_keywords, section_topics
 from ..instruments import policy_instruments
 from ..mapping import correspondence_map
 from ..strength import directive_strength, strength_profile
@@ -204,6 +205,38 @@ def _topics_aside(all_dtm: Dtm, ks: list[int], random_state: int, speech_dtm: Dt
     return scores, model, topic_comparison(speech_dtm, corpus_dtm, model, area=area)
 
 
+def _aside_work(all_dtm: Dtm, ks: list[int], random_state: int, speech_dtm: Dtm, corpus_dtm: Dtm,
+                area: str | None, sections: SectionTokens | InputError, tok: Tokenizer,
+                heatmap_topics: int) -> dict[str, Any]:
+    """Every use of scikit-learn in the report, for a worker: similarity, the topics, the section topics.
+
+    The waiting process then never imports scikit-learn (about 0.8 s of the report's start;
+    the model it gets back keeps its estimators pickled until a transform, see
+    :class:`~textmine.topics.TopicModel`). Returns ``similar`` and ``reference_similarity``
+    (an error there is raised, as in :func:`analyse`), ``topics`` (the result of
+    :func:`_topics_aside`, or the InputError that skips the topics) and, with a model,
+    ``section_topics`` (the heatmap's table, or the InputError that leaves it out).
+    """
+    out: dict[str, Any] = {
+        "similar": similar_documents(speech_dtm, corpus_dtm),
+        # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
+        "reference_similarity": reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS)
+        if corpus_dtm.n_docs >= 2 else None,
+    }
+    try:
+        out["topics"] = _topics_aside(all_dtm, ks, random_state, speech_dtm, corpus_dtm, area)
+    except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
+        out["topics"] = err
+        return out
+    try:
+        if isinstance(sections, InputError):
+            raise sections
+        out["section_topics"] = _top_topic_columns(_section_shares(out["topics"][1], sections, tok), heatmap_topics)
+    except InputError as err:
+        out["section_topics"] = err
+    return out
+
+
 def _with_chinese(reference: Corpus) -> Corpus:
     """The corpus documents that have Chinese text, with a copy of the log saying which did not."""
     log = IngestLog()
@@ -223,6 +256,17 @@ def _top_topic_columns(df: pd.DataFrame, n: int) -> pd.DataFrame:
     """Keep the n topics with the largest total share (a readable heatmap)."""
     keep = df.sum(axis=0).sort_values(ascending=False, kind="stable").index[:n]
     return df[[c for c in df.columns if c in set(keep)]]
+
+
+def _section_topics(work: dict[str, Any] | None, s: Document, model: TopicModel, tok: Tokenizer,
+                    sentence_tokens: list[list[str]], n: int) -> pd.DataFrame:
+    """The heatmap's table: the worker's (its InputError raised here), else made here."""
+    if work is not None:
+        if isinstance(work["section_topics"], InputError):
+            raise work["section_topics"]
+        return work["section_topics"]
+    return _top_topic_columns(section_topics(s, model, level=SECTION_LEVEL, tokenizer=tok,
+                                             sentence_tokens=sentence_tokens), n)
 
 
 def _trend(model: TopicModel, dtm: Dtm, n: int) -> pd.DataFrame:
@@ -342,9 +386,9 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
     joint_dtm = corpus_dtm.append(speech_dtm)  # the corpus and the speech: topics, trend and the map
     step("tokens")
 
-    # the search over k and the chosen model's topic comparison need only the Dtms: they run in a
-    # worker process, when a CPU is free, while this one extracts the structure and computes keyness
-    # and similarity (the same results either way)
+    # the search over k, the chosen model's topic comparison and section topics, and the similarity
+    # tables need only the Dtms and the sections' tokens: they run in a worker process, when a CPU is
+    # free, while this one extracts the structure and computes keyness (the same results either way)
     all_dtm, topic_search, topic_error = None, None, ""
     area = doc.meta.get("policy_area")
     if len(peers) >= MIN_TOPIC_REFERENCE:
@@ -352,7 +396,13 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
             all_dtm = joint_dtm.trim(min_df=2, max_df=0.5)
             if o.k is None:
                 ks = [x for x in o.k_candidates if x <= all_dtm.n_docs] or [max(2, min(all_dtm.n_docs, 8))]
-                topic_search = aside(_topics_aside, all_dtm, ks, o.random_state, speech_dtm, corpus_dtm, area)
+                # tokenized here: a section that straddles a sentence uses the token cache, which a worker must not
+                try:
+                    sections: SectionTokens | InputError = _section_topic_tokens(s, SECTION_LEVEL, tok, sentence_tokens)
+                except InputError as err:  # said as the heatmap's reason, not as the topics'
+                    sections = err
+                topic_search = aside(_aside_work, all_dtm, ks, o.random_state, speech_dtm, corpus_dtm, area,
+                                     sections, tok, o.heatmap_topics)
         except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
             topic_error = f"skipped: {err}"
 
@@ -375,10 +425,12 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
             unavailable["peer_keyness"] = f"fewer than 2 corpus speeches share the policy_area {area!r}"
         step("keyness")
 
-        # 4 similarity ----------------------------------------------------------------------------------
-        sim = similar_documents(speech_dtm, corpus_dtm)
-        # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
-        ref_sim = reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
+        # 4 similarity (made in the worker, with the topics, when there is one) ---------------------------
+        sim, ref_sim = None, None
+        if topic_search is None:
+            sim = similar_documents(speech_dtm, corpus_dtm)
+            # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
+            ref_sim = reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
         step("similarity")
 
         # The codebook analyses need no topic model: they are made while the search over k may still
@@ -417,10 +469,14 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
                 joint_dtm, target=s.doc_id)),
             explorer=attempt_any("explorer", lambda: _explorer(s, peers, key)),
         )
+        # the worker's error in similarity is raised here, as the similarity step would have raised it
+        work = topic_search() if topic_search is not None else None
     except BaseException:
         if topic_search is not None:
             topic_search.cancel()
         raise
+    if work is not None:
+        sim, ref_sim = work["similar"], work["reference_similarity"]
 
     # 5 topics: skipped, with the reason, on a corpus too small for a topic model -------------------
     k, scores, model, tc = o.k, None, None, None
@@ -432,8 +488,10 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         no_topics = topic_error
     else:
         try:
-            if topic_search is not None:
-                scores, model, tc = topic_search()
+            if work is not None:
+                if isinstance(work["topics"], InputError):
+                    raise work["topics"]
+                scores, model, tc = work["topics"]
                 k = best_k(scores)
             else:
                 model = fit_topics(all_dtm, k, random_state=o.random_state)
@@ -471,9 +529,8 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         topic_comparison=tc,
         reuse=reuse, wordcloud=speech_dtm.top_terms(o.wordcloud_terms),
         dispersion=attempt("dispersion", lambda: dispersion(s, disp_terms)),
-        section_topics=attempt("section_topics", lambda: _top_topic_columns(
-            section_topics(s, model, level=SECTION_LEVEL, tokenizer=tok, sentence_tokens=sentence_tokens),
-            o.heatmap_topics)),
+        section_topics=attempt("section_topics", lambda: _section_topics(work, s, model, tok, sentence_tokens,
+                                                                          o.heatmap_topics)),
         cooccurrence=attempt("cooccurrence", lambda: cooccurrence(
             s, n_terms=o.cooccurrence_terms, tokenizer=tok, sentence_tokens=sentence_tokens)),
         topic_trend=attempt("topic_trend", lambda: _trend(model, joint_dtm, o.trend_topics)),

@@ -156,15 +156,17 @@ def _draw(job: _Job) -> tuple[str, Any]:
     """Draw and save one chart: ("ok", paths), ("input", message), ("error", "Type: message"),
     or ("raise", the OSError) for a disk error (:data:`.charts._DISK_ERRORS`), which stops the run."""
     from .. import plots
+    from ..plots._save import _save
     from .charts import _DISK_ERRORS, annotate
 
     try:
         fig = annotate(getattr(plots, job.plot)(job.table, **job.kwargs), job.note)
         paths: list[Path] = []
-        if job.formats:
-            paths = plots.save_figure(fig, job.base, formats=list(job.formats), dpi=job.dpi)
+        rgb = None
+        if job.formats:  # save_figure, keeping the PNG's pixels for the deck's copy
+            paths, rgb = _save(fig, job.base, list(job.formats), job.dpi)
         if job.deck is not None:
-            _store_deck_picture(job, paths)
+            _store_deck_picture(job, paths, rgb)
         return "ok", paths
     except InputError as err:
         return "input", str(err)
@@ -176,8 +178,11 @@ def _draw(job: _Job) -> tuple[str, Any]:
         return "error", f"{type(err).__name__}: {err}"
 
 
-def _store_deck_picture(job: _Job, paths: list[Path]) -> None:
-    """Palettise the chart's PNG for the deck while still in the worker, into the cache (see :mod:`._deckpng`)."""
+def _store_deck_picture(job: _Job, paths: list[Path], rgb: Any = None) -> None:
+    """Palettise the chart's PNG for the deck while still in the worker, into the cache (see :mod:`._deckpng`).
+
+    ``rgb``: the PNG's pixels as saved (an RGB PIL image), so that the file is not decoded again.
+    """
     from . import _deckpng
     from .filecache import FileCache
 
@@ -186,7 +191,8 @@ def _store_deck_picture(job: _Job, paths: list[Path]) -> None:
         return
     folder, salt = job.deck
     try:
-        FileCache(folder).put_bytes(_deckpng.key(salt, png.read_bytes()), "png", _deckpng.palettised(png))
+        FileCache(folder).put_bytes(_deckpng.key(salt, png.read_bytes()), "png",
+                                    _deckpng.palettised(png if rgb is None else rgb))
     except Exception as err:  # noqa: BLE001 — only time is lost: the deck palettises it itself
         logger.info("chart %s: deck picture not made in the worker (%s: %s)", job.name, type(err).__name__, err)
 
