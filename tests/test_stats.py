@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from scipy.stats import percentileofscore
 
+from textmine import InputError
 from textmine._stats import percentile_of_score
 
 
@@ -34,3 +35,8 @@ def test_percentile_is_scipys_to_the_bit():
         values = rng.integers(0, 6, n) / 3  # many ties and floats that do not divide evenly
         for score in (-1.0, 0.0, 1 / 3, 2 / 3, 1.0, 5 / 3, 9.0):
             assert percentile_of_score(values, score) == float(percentileofscore(values, score, kind="mean"))
+
+
+def test_percentile_refuses_a_table():
+    with pytest.raises(InputError, match=r"values has shape \(2, 2\); expected one dimension"):
+        percentile_of_score([[1.0, 2.0], [3.0, 4.0]], 2.0)

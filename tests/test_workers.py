@@ -173,3 +173,22 @@ def test_a_cancelled_aside_ends_its_worker(two_cpus):
     assert not proc.is_alive() and proc.exitcode == -signal.SIGTERM  # ended, not waited out
     waiter.cancel()  # a second time: nothing left to end
 
+
+
+def test_an_interrupt_while_waiting_ends_the_worker(two_cpus):
+    """A notebook's interrupt reaches this process only: the worker is ended, not waited out."""
+    waiter = _workers.aside(_sleep_long, 0)
+    proc = waiter._proc
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(KeyboardInterrupt):
+            waiter()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    assert not proc.is_alive() and proc.exitcode == -signal.SIGTERM

@@ -168,8 +168,12 @@ class Aside(Generic[R]):
             kind, value, remote = self._receive.recv()
         except Exception as err:  # noqa: BLE001 — a dead worker (EOFError), or a result or exception
             kind, value = "lost", f"{type(err).__name__}: {err}"  # that pickles but does not unpickle
-        finally:
-            self._end(terminate=False)
+        except BaseException:
+            # interrupted while waiting (a notebook's interrupt reaches this process only): the result
+            # is not wanted, so the worker is ended rather than waited out
+            self._end(terminate=True)
+            raise
+        self._end(terminate=False)
         if kind == "ok":
             return value
         if kind == "raise":

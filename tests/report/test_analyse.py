@@ -261,7 +261,8 @@ def test_the_report_process_imports_neither_scikit_learn_nor_scipy_stats(tmp_pat
     import subprocess
     import sys
 
-    code = ("import sys\nfrom textmine.report import build_report\n"
+    code = ("import sys\nfrom textmine import _workers\nfrom textmine.report import build_report\n"
+            "_workers._cpus = lambda: 2  # a worker even on a one-CPU machine, where all runs here\n"
             f"build_report(out_dir={str(tmp_path / 'out')!r}, formats=['csv'], progress=False)\n"
             "print(sorted(m for m in ('sklearn', 'scipy.stats') if m in sys.modules))")
     env = {k: v for k, v in os.environ.items() if k != "TEXTMINE_WORKERS"}
@@ -327,3 +328,62 @@ def test_analyse_failing_before_it_waits_ends_the_search_over_k(tiny, monkeypatc
     with pytest.raises(RuntimeError, match="结构提取失败"):
         analyse(*tiny, options=BriefingOptions(k_candidates=(2, 3)))
     assert len(started) == 1 and started[0]._proc is None and procs[0].exitcode == -signal.SIGTERM  # ended
+
+
+def test_the_worker_never_touches_the_token_cache(tiny, monkeypatch, tmp_path):
+    """The worker inherits this process's SQLite connection: using it from two processes could damage
+    the file, so every token the worker needs is made here, before it starts."""
+    import importlib
+
+    from textmine import _workers
+    from textmine.tokenize import cache as cache_module
+
+    monkeypatch.setenv("TEXTMINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    monkeypatch.setattr(_workers, "start_method", lambda: "fork")
+    log = tmp_path / "pids.txt"
+    db = cache_module.TokenCache._db
+
+    def logged(self):
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return db(self)
+
+    monkeypatch.setattr(cache_module.TokenCache, "_db", logged)
+    analyse_module = importlib.import_module("textmine.report.analyse")
+    started = []
+    real_aside = analyse_module.aside
+
+    def spy(fn, *args, **kwargs):
+        started.append(fn.__name__)
+        return real_aside(fn, *args, **kwargs)
+
+    monkeypatch.setattr(analyse_module, "aside", spy)
+    result = analyse(*tiny, options=BriefingOptions(k_candidates=(2, 3)))
+    assert started == ["_aside_work"] and result.section_topics is not None
+    assert set(log.read_text(encoding="utf-8").split()) == {str(os.getpid())}
+
+
+@pytest.mark.parametrize("error", [RuntimeError("相似度计算失败"), tm.InputError("reference is empty")])
+def test_a_similarity_error_in_the_worker_is_raised_as_in_this_process(tiny, monkeypatch, error):
+    """Made in the worker, the similarity still fails the analysis (an InputError is not taken for
+    a reason to skip the topics)."""
+    import importlib
+
+    from textmine import _workers
+
+    analyse_module = importlib.import_module("textmine.report.analyse")
+
+    def broken(*a, **k):
+        raise error
+
+    monkeypatch.setattr(analyse_module, "similar_documents", broken)
+    monkeypatch.setattr(_workers, "_cpus", lambda: 2)
+    monkeypatch.delenv("TEXTMINE_WORKERS", raising=False)
+    monkeypatch.setattr(_workers, "start_method", lambda: "fork")
+    with pytest.raises(type(error), match=str(error)):
+        analyse(*tiny, options=BriefingOptions(k_candidates=(2, 3)))
+    monkeypatch.setenv("TEXTMINE_WORKERS", "1")
+    with pytest.raises(type(error), match=str(error)):
+        analyse(*tiny, options=BriefingOptions(k_candidates=(2, 3)))
