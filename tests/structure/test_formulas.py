@@ -462,6 +462,24 @@ def test_words_after_a_quotation_that_name_it_outweigh_numerals_and_lists():
                          ("两个维护", "numbered", "")]
 
 
+def test_a_quoted_list_the_speech_rejects_is_a_scare_quote():
+    # a rejecting verb before, or 倾向/心态 … after, outweighs the list: a practice the speech
+    # condemns; the same kind of list after 坚持 stays a formula, and a numbered formula stays one
+    df = formulas("要防止“重部署、轻落实”，克服“等、靠、要”思想，警惕“上有政策、下有对策”的倾向。"
+                  "坚持“创新、协调、绿色、开放、共享”的新发展理念，反对“四风”。")
+    assert _rows(df) == [("重部署、轻落实", "non_formula", "scare_quote"), ("等、靠、要", "non_formula", "scare_quote"),
+                         ("上有政策、下有对策", "non_formula", "scare_quote"),
+                         ("“创新、协调、绿色、开放、共享”的新发展理念", "quoted", ""), ("四风", "numbered", "")]
+
+
+def test_a_quotation_naming_a_campaign_is_a_name():
+    # “…”专项行动 names a campaign, however listed or numbered; “…”行动 alone is often a national
+    # initiative (“互联网+”行动), so it stays as the other rules say
+    df = formulas("深入开展“清源断流”专项行动，组织“三打击、两整治”专项行动，实施“互联网+”行动。")
+    assert _rows(df) == [("清源断流", "non_formula", "name"), ("三打击、两整治", "non_formula", "name"),
+                         ("互联网+", "quoted", "")]
+
+
 def test_a_quotation_naming_a_project_or_works_is_a_name():
     # “…”项目, “…”工程 and “…”等…工程 name a works (工程 is no formula word any more); 提升工程
     # after the quotation is still the noun the quotation qualifies, a term; a list stays a list

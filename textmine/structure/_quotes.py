@@ -163,9 +163,10 @@ _COVERAGE = re.compile(rf"^[应能]([{HAN_CORE_CHARS}]{{1,2}})尽\1$")
 #: numbered and list rules: 所谓“两个估计”, 制造“两个中国” are numbered in shape, not 提法.
 _DISOWN_BEFORE = re.compile(r"(?:(?<![正之])所谓的?|(?:说|讲|叫嚷|宣称|扬言)什么|"
                             r"(?<!智能)(?<!先进)(?<!绿色)(?<!中国)(?<!高端)(?<!装备)制造|鼓吹|散布|兜售|拼凑|炮制|妄图|企图)$")
-#: Words after a quotation that name it (an activity, a brand, an award, a forum, a title): the
-#: quotation is the name, however numbered or listed it is (“五个一工程”奖, “反台独、促统一”活动).
-_NAMED_AFTER = re.compile(r"^(?:活动|品牌|大赛|比赛|论坛|晚会|展会|节目|栏目|奖|杯|为题)")
+#: Words after a quotation that name it (an activity, a brand, an award, a forum, a title, a campaign: the
+#: “…”专项行动; “…”行动 alone is often a national initiative, “互联网+”行动): the quotation is the name,
+#: however numbered or listed it is (“五个一工程”奖, “反台独、促统一”活动).
+_NAMED_AFTER = re.compile(r"^(?:活动|品牌|大赛|比赛|论坛|晚会|展会|节目|栏目|奖|杯|为题|专项行动)")
 #: After a quotation, a project or a works it is the name of: “…”项目, “…”工程, “…”等应急调水工程.
 _WORKS_AFTER = re.compile(r"^(?:工程|项目|等[^，。；：！？“”]{0,6}(?:工程|项目))")
 #: Sentence punctuation inside a quotation: a quoted sentence is not a numbered formula even when
@@ -362,6 +363,8 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
     if _CRY_AFTER.match(after):
         return False, "quotation"  # “…”的强音: a cry or an oath of the people, not a 提法
     if "、" in c and "——" not in c and not ("，" in c and len(c) > 25):
+        if _REJECT_BEFORE.search(before) or _SCARE_AFTER.match(after):
+            return False, "scare_quote"  # 防止“重部署、轻落实”, “等、靠、要”的倾向: a practice the speech rejects
         return True, ""
     if _WORKS_AFTER.match(after):
         return False, "name"  # “碧水绕城”项目, 实施“引江补湖”等调水工程: the name of a works
