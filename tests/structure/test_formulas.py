@@ -472,6 +472,15 @@ def test_a_quoted_list_the_speech_rejects_is_a_scare_quote():
                          ("“创新、协调、绿色、开放、共享”的新发展理念", "quoted", ""), ("四风", "numbered", "")]
 
 
+def test_a_quoted_list_naming_a_problem_or_what_a_few_do_is_a_scare_quote():
+    # “…、…”问题/现象: the problem the speech names; 少数干部/个别单位 …“…、…”: what it criticises.
+    # 一些地方 may be praised for a practice: its list stays a formula
+    df = formulas("群众反映的“门难进、事难办”问题依然存在。个别单位满足于“开开会、发发文”。"
+                  "一些地方探索“区域联动、部门协同”的做法，效果很好。")
+    assert _rows(df) == [("门难进、事难办", "non_formula", "scare_quote"), ("开开会、发发文", "non_formula", "scare_quote"),
+                         ("区域联动、部门协同", "quoted", "")]
+
+
 def test_a_quotation_naming_a_campaign_is_a_name():
     # “…”专项行动 names a campaign, however listed or numbered; “…”行动 alone is often a national
     # initiative (“互联网+”行动), so it stays as the other rules say

@@ -88,6 +88,11 @@ _SCARE_AFTER = re.compile(r"^(?:现象|之说|之类|那一套|那一类|那类|
 _REJECT_BEFORE = re.compile(r"(?:破除|克服|反对|防止|纠正|警惕|摒弃|杜绝|抵制|根治|消除|打破|力戒|切忌|谨防|"
                             r"摆脱|跳出|走出|冲破|告别|遏制|铲除|革除|清除|拒绝|不搞|不当|不做|不要|不能|不得|热衷于|迷信|信奉)"
                             r"(?:了|掉)?(?:各种|一切|所有|那种|这种|种种|一些)?$")
+#: After a quoted list, the problem it names (“门难进、脸难看”问题, “重形式、轻实效”现象).
+_PROBLEM_AFTER = re.compile(r"^(?:等)?的?(?:问题|现象)")
+#: Earlier in the clause, the few a speech criticises (少数干部“…、…”, 个别单位满足于“…、…”); 一些/有的
+#: are left out: 一些地方探索“…、…”的做法 may well be praise.
+_CRITICISED_BEFORE = re.compile(r"(?:个别|少数)(?:地方|地区|单位|部门|干部|同志|党员|领导|人|企业)")
 #: Words after a quotation that name it as a line of verse, a saying or a remark.
 _CITED_AFTER = re.compile(r"^(?:的|这句|这一|这个|这段|那句)?(?:(?P<poem>诗句|名句|诗篇|诗)"
                           r"|(?P<saying>古训|古语|古话|老话|名言|格言|警句|箴言|俗语|谚语|成语|典故))")
@@ -363,8 +368,11 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
     if _CRY_AFTER.match(after):
         return False, "quotation"  # “…”的强音: a cry or an oath of the people, not a 提法
     if "、" in c and "——" not in c and not ("，" in c and len(c) > 25):
-        if _REJECT_BEFORE.search(before) or _SCARE_AFTER.match(after):
-            return False, "scare_quote"  # 防止“重部署、轻落实”, “等、靠、要”的倾向: a practice the speech rejects
+        if _REJECT_BEFORE.search(before) or _SCARE_AFTER.match(after) or _PROBLEM_AFTER.match(after) \
+                or _CRITICISED_BEFORE.search(clause_before(folded, start)):
+            # 防止“重部署、轻落实”, “等、靠、要”的倾向, “门难进、事难办”问题, 少数干部“宁可不干、不可干错”:
+            # a practice the speech rejects or criticises, not a formulation of its own
+            return False, "scare_quote"
         return True, ""
     if _WORKS_AFTER.match(after):
         return False, "name"  # “碧水绕城”项目, 实施“引江补湖”等调水工程: the name of a works
