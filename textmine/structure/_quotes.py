@@ -24,12 +24,15 @@ It is not one (kind ``non_formula``) when it is:
   “孤岛”现象, 被誉为“…”, “…”的美誉/之称), or a practice or view the speech rejects
   (破除/克服/防止/摒弃/热衷于/信奉“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈,
   “…”那一套), or what the speech disowns (所谓/制造/鼓吹/拼凑“…”: checked before the numbered and
-  list rules, so 所谓“两个估计”, 制造“两个中国” are not numbered formulas);
+  list rules, so 所谓“两个估计”, 制造“两个中国” are not numbered formulas); a quoted list is one too
+  when it is rejected (防止“重部署、轻落实”), names a problem (“门难进、事难办”问题) or is what a few
+  are criticised for (少数干部“宁可不干、不可干错”);
 - ``historical``: a project or slogan of an earlier period (“两弹一星”成功), a quotation
   the clause places in the past (上世纪八十年代的“…”, 新中国成立初期的“…”), a “…”运动;
 - ``name``: a title (以“…”为题), a name of an event, a product, a brand, a programme or an award (“两会”,
   “河北净菜”, 荣获“…奖”, “…”活动; the words after, “…”奖/活动/品牌/论坛/为题, outweigh numerals and
-  lists: “五个一工程”奖, “反台独、促统一”活动), a works (“…”项目, “…”工程, “…”等调水工程),
+  lists: “五个一工程”奖, “反台独、促统一”活动, a campaign: “…”专项行动), a works (“…”项目, “…”工程,
+  “…”等调水工程),
   a name with an interpunct (“…·…”), a named network
   layout or a programme phase, numbered in shape though they are (“…”高速铁路网, “…”六期), a
   programme (“…计划”), a numbered set of bodies or of regions (“两院”院士, “三北”) or of sites
