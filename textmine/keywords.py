@@ -445,12 +445,12 @@ def _section_labels(o: pd.DataFrame) -> list[str]:
     return [("开篇" if lv == 0 else f"{m}{t}") for lv, m, t in zip(o["level"], o["marker"], o["title"])]
 
 
-SectionTokens = tuple[str, list[str], list[list[str]]]
+_SectionTokens = tuple[str, list[str], list[list[str]]]
 """What :func:`section_topics` transforms: the doc_id, each section's label and its tokens."""
 
 
 def _section_topic_tokens(doc: Document, level: int, tok: Tokenizer,
-                          sentence_tokens: Sequence[Sequence[str]]) -> SectionTokens:
+                          sentence_tokens: Sequence[Sequence[str]]) -> _SectionTokens:
     """The sections' labels and tokens (joined from the sentences' tokens; a straddling section is
     tokenized, which may use the token cache): all :func:`section_topics` needs besides the model."""
     o = _sections(doc, level)
@@ -458,7 +458,7 @@ def _section_topic_tokens(doc: Document, level: int, tok: Tokenizer,
     return doc.doc_id, _section_labels(o), toks
 
 
-def _section_shares(model: TopicModel, sections: SectionTokens, tok: Tokenizer) -> pd.DataFrame:
+def _section_shares(model: TopicModel, sections: _SectionTokens, tok: Tokenizer) -> pd.DataFrame:
     """:func:`section_topics` of sections already tokenized (no file is touched: it may run in a worker)."""
     check_model(model)
     tok = resolve_tokenizer(tok, recorded={"model": model.tokenizer})

@@ -23,7 +23,7 @@ from ..corpus import YEAR_UNKNOWN, Corpus, Document, IngestLog, count_cjk
 from ..dtm import Dtm, _docs_frame
 from ..errors import EmptyDocumentError, InputError
 from ..keyness import keyness, peer_keyness
-from ..keywords import SectionTokens, _kwic, _section_shares, _section_topic_tokens, cooccurrence, dispersion
+from ..keywords import _SectionTokens, _kwic, _section_shares, _section_topic_tokens, cooccurrence, dispersion
 from ..keywords import section_keywords, section_topics
 from ..instruments import policy_instruments
 from ..mapping import correspondence_map
@@ -206,7 +206,7 @@ def _topics_aside(all_dtm: Dtm, ks: list[int], random_state: int, speech_dtm: Dt
 
 
 def _aside_work(all_dtm: Dtm, ks: list[int], random_state: int, speech_dtm: Dtm, corpus_dtm: Dtm,
-                area: str | None, sections: SectionTokens | InputError, tok: Tokenizer,
+                area: str | None, sections: _SectionTokens | InputError, tok: Tokenizer,
                 heatmap_topics: int) -> dict[str, Any]:
     """Every use of scikit-learn in the report, for a worker: similarity, the topics, the section topics.
 
@@ -397,8 +397,9 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
             if o.k is None:
                 ks = [x for x in o.k_candidates if x <= all_dtm.n_docs] or [max(2, min(all_dtm.n_docs, 8))]
                 # tokenized here: a section that straddles a sentence uses the token cache, which a worker must not
+                sections: _SectionTokens | InputError
                 try:
-                    sections: SectionTokens | InputError = _section_topic_tokens(s, SECTION_LEVEL, tok, sentence_tokens)
+                    sections = _section_topic_tokens(s, SECTION_LEVEL, tok, sentence_tokens)
                 except InputError as err:  # said as the heatmap's reason, not as the topics'
                     sections = err
                 topic_search = aside(_aside_work, all_dtm, ks, o.random_state, speech_dtm, corpus_dtm, area,
