@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 import subprocess
 import sys
+import time
 from collections import Counter
 from dataclasses import FrozenInstanceError
 
@@ -302,3 +304,40 @@ def test_workers_and_this_process_share_the_texts_and_keep_their_order(tmp_path)
     for n_jobs in (2, 3, 20):  # 20: more processes than texts
         assert tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=n_jobs) == one
         assert list(tm.Tokenizer(cache_dir=tmp_path / str(n_jobs)).iter_tokens(texts, n_jobs=n_jobs)) == one
+
+
+def _slow_here_dying_there(parent: int, marker, real):
+    def compute(self, text):
+        if os.getpid() != parent:
+            marker.write_text("died", encoding="utf-8")
+            os._exit(3)  # the worker dies without a word
+        time.sleep(0.2)  # this process is slow, so that the worker surely takes a text
+        return real(self, text)
+    return compute
+
+
+def test_a_tokenizing_worker_that_dies_leaves_its_texts_to_this_process(monkeypatch, tmp_path):
+    from textmine.tokenize.tokenizer import Tokenizer as T
+
+    texts = [f"第{i}批禁毒宣传进社区活动开展顺利" for i in range(6)]
+    want = tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=1)
+    marker = tmp_path / "died.txt"
+    monkeypatch.setattr(T, "_compute", _slow_here_dying_there(os.getpid(), marker, T._compute))
+    assert tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=2) == want
+    assert marker.read_text(encoding="utf-8") == "died"
+
+
+def test_an_error_in_a_tokenizing_worker_is_raised_here(monkeypatch):
+    from textmine.tokenize.tokenizer import Tokenizer as T
+
+    parent, real = os.getpid(), T._compute
+
+    def compute(self, text):
+        if os.getpid() != parent:
+            raise ValueError("分词进程出错")
+        time.sleep(0.2)
+        return real(self, text)
+
+    monkeypatch.setattr(T, "_compute", compute)
+    with pytest.raises(ValueError, match="分词进程出错"):
+        tm.Tokenizer(cache=False).tokenize_many([f"第{i}次专项行动" for i in range(6)], n_jobs=2)

@@ -454,9 +454,24 @@ class Tokenizer:
                 order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
                 n_workers = min(n_jobs, len(texts)) - 1
                 taken = ctx.Value("q", 0)
-                out = [""] * len(texts)
-                with ctx.Pool(n_workers, initializer=_worker_init, initargs=(self, texts, order, taken)) as pool:
-                    pending = pool.map_async(_worker_drain, range(n_workers), chunksize=1)
+                out: list[str | None] = [None] * len(texts)
+                # plain processes with a pipe each, not a Pool: a Pool whose worker dies waits for its
+                # result for ever; here what a dead worker took is segmented by this process
+                from .._workers import in_daemon
+
+                workers = []
+                try:
+                    for _ in range(0 if in_daemon() else n_workers):  # a daemonic process may start none
+                        receive, send = ctx.Pipe(duplex=False)
+                        proc = ctx.Process(target=_worker_send, args=(send, self, texts, order, taken), daemon=True)
+                        try:
+                            proc.start()
+                        except OSError:  # no process to be had: this one takes what is left
+                            receive.close()
+                            send.close()
+                            break
+                        send.close()
+                        workers.append((proc, receive))
                     for i in _take(taken, order):
                         toks = self._compute(texts[i])
                         if lists is not None:
@@ -464,11 +479,28 @@ class Tokenizer:
                         out[i] = encode_tokens(toks)
                         if bar is not None:
                             bar.update(1)
-                    for part in pending.get():
+                    for proc, receive in workers:
+                        try:
+                            kind, part = receive.recv()
+                        except Exception:  # noqa: BLE001 — it died, or sent what does not unpickle:
+                            kind, part = "lost", []  # what it took is segmented below
+                        if kind == "raise":
+                            raise part
                         for i, toks in part:
                             out[i] = toks
                         if bar is not None:
                             bar.update(len(part))
+                finally:
+                    for proc, receive in workers:
+                        receive.close()
+                        if proc.is_alive():
+                            proc.terminate()
+                        proc.join()
+                for i, toks in enumerate(out):
+                    if toks is None:  # taken by a worker that died
+                        out[i] = encode_tokens(self._compute(texts[i]))
+                        if bar is not None:
+                            bar.update(1)
         finally:
             if bar is not None:
                 bar.close()
@@ -531,12 +563,16 @@ def resolve_tokenizer(tokenizer: Tokenizer | None = None, *, recorded: Mapping[s
     return Tokenizer() if default else None
 
 
-_WORKER: tuple[Tokenizer, list[str], list[int], Any] | None = None
-
-
-def _worker_init(tok: Tokenizer, texts: list[str], order: list[int], taken: Any) -> None:
-    global _WORKER
-    _WORKER = (tok, texts, order, taken)
+def _worker_send(send: Any, tok: Tokenizer, texts: list[str], order: list[int], taken: Any) -> None:
+    """A worker of :meth:`Tokenizer._segment`: segment the texts it takes, send them back encoded."""
+    try:
+        message: tuple[str, Any] = ("ok", _drain(tok, texts, order, taken))
+    except Exception as err:  # noqa: BLE001 — raised in the caller's process
+        message = ("raise", err)
+    try:
+        send.send(message)
+    finally:
+        send.close()
 
 
 def _take(taken: Any, order: list[int]) -> Iterator[int]:
@@ -550,8 +586,6 @@ def _take(taken: Any, order: list[int]) -> Iterator[int]:
         yield order[j]
 
 
-def _worker_drain(_: int) -> list[tuple[int, str]]:
+def _drain(tok: Tokenizer, texts: list[str], order: list[int], taken: Any) -> list[tuple[int, str]]:
     # encoded: one string per text is far cheaper to send between processes than a list of tokens
-    assert _WORKER is not None
-    tok, texts, order, taken = _WORKER
     return [(i, encode_tokens(tok._compute(texts[i]))) for i in _take(taken, order)]
