@@ -276,8 +276,7 @@ def strength_profile(target: Any, reference: Any, *, peers_by: str | None = "pol
     pv = measures(peers) if peers else None
 
     def pct(values: pd.Series, x: float) -> float:
-        values = values.dropna()
-        return percentile_of_score(values, x) if len(values) and not np.isnan(x) else float("nan")
+        return percentile_of_score(values.dropna(), x)  # NaN with no values or a NaN target
 
     rows = []
     for m in rv.columns:

@@ -194,8 +194,7 @@ def textstats_percentiles(target: Any, reference: Any, *, tokenizer: Tokenizer |
         values = r[m].astype(float).dropna()
         rows.append({"measure": m, "target": x, "reference_min": float(values.min()),
                      "reference_median": float(values.median()), "reference_max": float(values.max()),
-                     "percentile": percentile_of_score(values, x) if not np.isnan(x)
-                     else float("nan"), "n_reference": int(len(values))})
+                     "percentile": percentile_of_score(values, x), "n_reference": int(len(values))})
     out = pd.DataFrame(rows)
     out.attrs["target"] = t.doc_id.iat[0]
     return out

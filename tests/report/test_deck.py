@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import html
-
 import re
 
+import pandas as pd
 import pytest
 
 import textmine as tm
@@ -120,14 +120,16 @@ def test_deck_pictures_are_palettised_and_pack_pngs_unchanged(pack):
     assert Image.open(pack.out_dir / "keyness.png").mode != "P"
 
 
-def test_the_deck_copy_made_from_the_pixels_is_the_copy_made_from_the_file(pack):
+def test_the_deck_copy_made_from_the_pixels_is_the_copy_made_from_the_file(pack, tmp_path):
     """A chart worker palettises the pixels it has just saved, not the file decoded again: the same bytes."""
-    from PIL import Image
-
+    from textmine import plots
+    from textmine.plots._save import _save
     from textmine.report._deckpng import palettised
 
-    png = pack.out_dir / "keyness.png"
-    with Image.open(png) as im:
-        pixels = im.convert("RGB")
+    table = pd.DataFrame({"term": ["禁毒", "社区戒毒", "宣传教育"], "count": [9, 5, 3], "per_10k": [90.0, 50.0, 30.0],
+                          "doc_freq": [3, 2, 1]})
+    (png,), pixels = _save(plots.plot_top_terms(table), tmp_path / "top_terms", ["png"], 40)
+    assert pixels is not None and pixels.mode == "RGB"  # what the worker hands to the deck
     assert palettised(pixels) == palettised(png)
     assert palettised(pixels.convert("RGBA")) == palettised(png)
+    assert palettised(pack.out_dir / "keyness.png") != palettised(png)  # the bytes tell charts apart

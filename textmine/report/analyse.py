@@ -217,24 +217,27 @@ def _aside_work(all_dtm: Dtm, ks: list[int], random_state: int, speech_dtm: Dtm,
     :func:`_topics_aside`, or the InputError that skips the topics) and, with a model,
     ``section_topics`` (the heatmap's table, or the InputError that leaves it out).
     """
-    out: dict[str, Any] = {
-        "similar": similar_documents(speech_dtm, corpus_dtm),
-        # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
-        "reference_similarity": reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS)
-        if corpus_dtm.n_docs >= 2 else None,
-    }
+    out: dict[str, Any] = dict(zip(("similar", "reference_similarity"), _similarity(speech_dtm, corpus_dtm)))
     try:
         out["topics"] = _topics_aside(all_dtm, ks, random_state, speech_dtm, corpus_dtm, area)
     except InputError as err:  # e.g. too few terms shared by 2+ but at most half the speeches
         out["topics"] = err
         return out
-    try:
-        if isinstance(sections, InputError):
-            raise sections
-        out["section_topics"] = _top_topic_columns(_section_shares(out["topics"][1], sections, tok), heatmap_topics)
-    except InputError as err:
-        out["section_topics"] = err
+    out["section_topics"] = sections
+    if not isinstance(sections, InputError):
+        try:
+            out["section_topics"] = _top_topic_columns(_section_shares(out["topics"][1], sections, tok),
+                                                       heatmap_topics)
+        except InputError as err:
+            out["section_topics"] = err
     return out
+
+
+def _similarity(speech_dtm: Dtm, corpus_dtm: Dtm) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The similar speeches, and the yardstick of a match: pairs of at most MAX_PAIR_DOCS corpus
+    speeches (their number grows with the square); None with one corpus speech."""
+    sim = similar_documents(speech_dtm, corpus_dtm)
+    return sim, reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
 
 
 def _with_chinese(reference: Corpus) -> Corpus:
@@ -427,11 +430,7 @@ def analyse(doc: Document, reference: Corpus, *, options: BriefingOptions | None
         step("keyness")
 
         # 4 similarity (made in the worker, with the topics, when there is one) ---------------------------
-        sim, ref_sim = None, None
-        if topic_search is None:
-            sim = similar_documents(speech_dtm, corpus_dtm)
-            # the yardstick of a match: pairs of at most MAX_PAIR_DOCS speeches (their number grows with the square)
-            ref_sim = reference_similarities(corpus_dtm, max_docs=MAX_PAIR_DOCS) if corpus_dtm.n_docs >= 2 else None
+        sim, ref_sim = _similarity(speech_dtm, corpus_dtm) if topic_search is None else (None, None)
         step("similarity")
 
         # The codebook analyses need no topic model: they are made while the search over k may still

@@ -455,15 +455,20 @@ class Tokenizer:
                 n_workers = min(n_jobs, len(texts)) - 1
                 taken = ctx.Value("q", 0)
                 out: list[str | None] = [None] * len(texts)
-                # plain processes with a pipe each, not a Pool: a Pool whose worker dies waits for its
-                # result for ever; here what a dead worker took is segmented by this process
-                from .._workers import in_daemon
+                # plain processes with a pipe each, run as :func:`~textmine._workers.aside` runs its
+                # worker, not a Pool: a Pool whose worker dies waits for its result for ever; here what
+                # a dead worker took is segmented by this process. Unlike aside, a fork is made even
+                # when other threads run (a notebook), as the Pool made it
+                import functools
+
+                from .._workers import _RemoteTraceback, _run_aside, in_daemon
 
                 workers = []
                 try:
                     for _ in range(0 if in_daemon() else n_workers):  # a daemonic process may start none
                         receive, send = ctx.Pipe(duplex=False)
-                        proc = ctx.Process(target=_worker_send, args=(send, self, texts, order, taken), daemon=True)
+                        work = functools.partial(_drain, self, texts, order, taken)
+                        proc = ctx.Process(target=_run_aside, args=(send, work), daemon=True)
                         try:
                             proc.start()
                         except OSError:  # no process to be had: this one takes what is left
@@ -481,11 +486,13 @@ class Tokenizer:
                             bar.update(1)
                     for proc, receive in workers:
                         try:
-                            kind, part = receive.recv()
+                            kind, part, remote = receive.recv()
                         except Exception:  # noqa: BLE001 — it died, or sent what does not unpickle:
                             kind, part = "lost", []  # what it took is segmented below
                         if kind == "raise":
-                            raise part
+                            raise part from _RemoteTraceback(remote)
+                        if kind != "ok":
+                            part = []
                         for i, toks in part:
                             out[i] = toks
                         if bar is not None:
@@ -563,18 +570,6 @@ def resolve_tokenizer(tokenizer: Tokenizer | None = None, *, recorded: Mapping[s
     return Tokenizer() if default else None
 
 
-def _worker_send(send: Any, tok: Tokenizer, texts: list[str], order: list[int], taken: Any) -> None:
-    """A worker of :meth:`Tokenizer._segment`: segment the texts it takes, send them back encoded."""
-    try:
-        message: tuple[str, Any] = ("ok", _drain(tok, texts, order, taken))
-    except Exception as err:  # noqa: BLE001 — raised in the caller's process
-        message = ("raise", err)
-    try:
-        send.send(message)
-    finally:
-        send.close()
-
-
 def _take(taken: Any, order: list[int]) -> Iterator[int]:
     """The texts' positions, longest first, each given to whichever process asks next."""
     while True:
@@ -587,5 +582,6 @@ def _take(taken: Any, order: list[int]) -> Iterator[int]:
 
 
 def _drain(tok: Tokenizer, texts: list[str], order: list[int], taken: Any) -> list[tuple[int, str]]:
+    """What a worker of :meth:`Tokenizer._segment` sends back: the texts it takes, segmented."""
     # encoded: one string per text is far cheaper to send between processes than a list of tokens
     return [(i, encode_tokens(tok._compute(texts[i]))) for i in _take(taken, order)]
