@@ -341,3 +341,18 @@ def test_an_error_in_a_tokenizing_worker_is_raised_here(monkeypatch):
     monkeypatch.setattr(T, "_compute", compute)
     with pytest.raises(ValueError, match="分词进程出错"):
         tm.Tokenizer(cache=False).tokenize_many([f"第{i}次专项行动" for i in range(6)], n_jobs=2)
+
+
+@pytest.mark.parametrize("kw", [{}, {"min_len": 1, "stopwords": ()}, {"min_len": 3}])
+def test_batch_filter_decides_each_raw_token_as_alone(kw):
+    # The memo is filled for a whole batch of new raw tokens at once (Han-only ones by one regex pass over
+    # them joined with line breaks); each must be decided as _filter_one decides it alone. The tricky ones:
+    # a token holding a line break (its lines are Han words but it is not one), padded, mixed, ASCII runs.
+    raw = ["禁毒委", "中\n国", "\n", " 社区戒毒 ", "我们", "的", "毒", "2011-2020", "X", "XX市", "禁毒\n",
+           "３", "一岗双责", "，", "", "A股", "戒毒所", "\u3000康复"]
+    tok = tm.Tokenizer(cache=False, **kw)
+    batch = tok._filter(raw)
+    alone = [t for r in raw for t in tm.Tokenizer(cache=False, **kw)._filter_one(r)]
+    assert batch == alone
+    if not kw:
+        assert batch == ["禁毒委", "中\n国", "社区戒毒", "XX市", "禁毒", "一岗双责", "A股", "戒毒所", "康复"]
