@@ -244,7 +244,19 @@ def test_a_quote_placed_in_an_earlier_period_is_historical():
 def test_a_network_layout_or_a_programme_phase_is_a_name():
     df = formulas("全省建成“四纵四横”高速铁路网，实施“三北”六期工程，形成“一核两翼”发展格局。")
     assert _rows(df) == [("四纵四横", "non_formula", "name"), ("三北", "non_formula", "name"),
-                         ("一核两翼", "numbered", "")]
+                         ("一核两翼", "non_formula", "term")]
+
+
+def test_a_spatial_layout_is_a_term():
+    # a region's own plan of its space (cores, wings, axes, belts, points …) is a term, also as a 、-list
+    # of such sets; a set of sites stays a name, the lexicon's layouts (一带一路) stay formulas, and a
+    # lone part or a set with a part of another kind (三区三线, 两不愁三保障) stays numbered
+    df = formulas("构建“一核两翼”格局，形成“一核两轴、三带多点”的空间布局，推动“一心两翼多点”协同。")
+    assert _rows(df) == [("一核两翼", "non_formula", "term"), ("一核两轴、三带多点", "non_formula", "term"),
+                         ("一心两翼多点", "non_formula", "term")]
+    df = formulas("建设“三城一区”，共建“一带一路”，划定“三区三线”，落实“两不愁三保障”，发挥“两翼”作用。")
+    assert _rows(df) == [("三城一区", "non_formula", "name"), ("共建“一带一路”", "lexicon", ""),
+                         ("三区三线", "numbered", ""), ("两不愁三保障", "numbered", ""), ("两翼", "numbered", "")]
 
 
 def test_a_quote_with_an_interpunct_is_a_name():
@@ -512,7 +524,7 @@ def test_numbered_strings_that_are_no_formulas():
                          ("“两个一百年”奋斗目标", "numbered", "")]
     df = formulas("建设“两城一园”，提升“六站三场”接驳，打造“一区两中心”，形成“一核两翼”格局，深化“两区”建设。")
     assert _rows(df) == [("两城一园", "non_formula", "name"), ("六站三场", "non_formula", "name"),
-                         ("一区两中心", "non_formula", "name"), ("一核两翼", "numbered", ""),
+                         ("一区两中心", "non_formula", "name"), ("一核两翼", "non_formula", "term"),
                          ("两区", "numbered", "")]
     df = formulas("纪念“八一”建军节，编制“十五五”规划，回顾“九五”时期和“一五”时期。")
     assert _rows(df) == [("八一", "non_formula", "name"), ("十五五", "numbered", ""), ("九五", "numbered", ""),

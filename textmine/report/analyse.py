@@ -62,9 +62,9 @@ a larger corpus is sampled (stratified by year and policy_area, evenly spaced; `
 many were compared). A percentile from 1,000 speeches has a standard error of at most about 1.6 points."""
 
 SECTION_LEVEL = 2
+"""Outline depth of the section tables and charts: 一、 sections and their （一） subsections."""
 MIN_TOPIC_REFERENCE = 3
 """Corpus speeches (besides the speech) a topic model needs: fewer leave no term in 2+ but at most half of them."""
-"""Outline depth of the section tables and charts: 一、 sections and their （一） subsections."""
 
 
 @dataclass(frozen=True, eq=False)

@@ -203,6 +203,24 @@ _CRY_AFTER = re.compile(r"^的?(?:强音|呼声|呐喊|誓言|心声|口号声|�
 _FUNCTION_CHARS = set("的之和与了是也在")
 
 
+#: Parts of a spatial layout: the 核, 翼, 轴, 带 … of a region's own plan of its space (“一核两翼”,
+#: “一主两副”, “一圈两带”, “四域多点”). Such a layout is a term, not a 提法; the national ones that are
+#: (一带一路 …) are in the lexicon, which is looked up first.
+_LAYOUT_END = re.compile(r"(?:核|翼|主|副|轴|廊|极|纵|横|环|射|屏|片|群|心|点|域)$")
+_LAYOUT_GROUP = re.compile(rf"[{_NUMERAL}多][^{_NUMERAL}多、]{{1,2}}")
+
+
+def _layout_set(folded: str) -> bool:
+    """Whether a quoted string is a spatial layout: two or more numbered groups (多 counts: 多点), each a
+    site (:data:`_SITE_END`) or a part of a layout (:data:`_LAYOUT_END`), or a 、-list of such sets."""
+    for item in folded.split("、"):
+        groups = _LAYOUT_GROUP.findall(item)
+        if len(groups) < 2 or "".join(groups) != item \
+                or not all(_SITE_END.search(g) or _LAYOUT_END.search(g) for g in groups):
+            return False
+    return True
+
+
 def _site_set(folded: str) -> bool:
     """Whether a numbered string is a set of two or more groups of sites (“三城一区”, “两园一河”)."""
     groups = re.findall(rf"[{_NUMERAL}][^{_NUMERAL}]+", folded)
@@ -349,6 +367,8 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
         return False, "name"
     if _RANK.match(c):
         return False, "term"
+    if _layout_set(c) and not _site_set(c):
+        return False, "term"  # “一核两翼”, “一主两副、一圈两带”: a region's layout of its space
     if numbered(c) and not _SENTENCE_PUNCT.search(c):
         if _NUMBERED_BODIES.match(c) or _NUMBERED_REGIONS.match(c) or _COUNT_OF_UNITS.match(c) \
                 or _site_set(c) or (_NUMBERED_ONLY.match(c) and not _PLAN_NUMERAL.match(c)):
