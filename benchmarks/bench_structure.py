@@ -66,10 +66,24 @@ ACTOR_COLUMNS = ("actor", "actors", "bodies_as_written", "as_written", "bodies")
 
 # ---------------------------------------------------------------- reading the gold files
 
+def gold_path(rel: str) -> Path:
+    """The file of a gold entry (``…/x.jsonl#congress=13`` names one record of a JSON-lines file)."""
+    return ROOT / rel.partition("#")[0]
+
+
 def raw_text(rel: str) -> str:
     """The text gold offsets refer to: file bytes decoded as UTF-8, BOM stripped, line ends
-    kept as they are; for a CSV, the ``full_text`` cell of its first row."""
-    path = ROOT / rel
+    kept as they are; for a CSV, the ``full_text`` cell of its first row; for a JSON-lines
+    file, the ``content`` of the record the entry's ``#field=value`` selects."""
+    path = gold_path(rel)
+    if path.suffix.lower() == ".jsonl":
+        field, _, value = rel.partition("#")[2].partition("=")
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                if str(record.get(field)) == value:
+                    return record["content"]
+        raise KeyError(f"{rel}: no record with {field} = {value}")
     if path.suffix.lower() == ".csv":
         csv.field_size_limit(10**9)
         with open(path, encoding="utf-8-sig", newline="") as fh:
@@ -83,8 +97,10 @@ def load_gold(path: Path = GOLD) -> dict:
 
 def analysed_doc(tm, rel: str, raw: str):
     """The cleaned Document textmine analyses for one gold file."""
-    path = ROOT / rel
-    if path.suffix.lower() == ".csv":
+    path = gold_path(rel)
+    if path.suffix.lower() == ".jsonl":
+        doc = tm.Document.from_text(raw, doc_id=f"{path.stem}-{rel.partition('=')[2]}")
+    elif path.suffix.lower() == ".csv":
         doc = tm.Document.from_text(raw, doc_id=path.stem)
     else:
         doc = tm.read_document(path)
@@ -420,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.split != "all" and entry["split"] != args.split:
             continue
         rel = entry["path"]
-        if not (ROOT / rel).is_file():
+        if not gold_path(rel).is_file():
             print(f"missing gold file {rel}: skipped")
             continue
         raw = raw_text(rel)

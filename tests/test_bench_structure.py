@@ -164,6 +164,23 @@ def test_score_doc_scores_only_the_annotated_categories(bench):
     assert tally.c["outline precision"] == [0, 1] and tally.c["duties precision"] == [0, 1]
 
 
+def test_a_json_lines_entry_names_one_record(bench, tmp_path):
+    import json
+
+    import textmine as tm
+
+    f = tmp_path / "reports.jsonl"
+    rows = [{"congress": 12, "content": "同志们：今天开会。"}, {"congress": 13, "content": "坚持“一个中心、两个基本点”。"}]
+    f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    rel = f"{f}#congress=13"
+    assert bench.gold_path(rel) == f
+    assert bench.raw_text(rel) == "坚持“一个中心、两个基本点”。"
+    doc = bench.analysed_doc(tm, rel, bench.raw_text(rel))
+    assert (doc.doc_id, doc.text) == ("reports-13", "坚持“一个中心、两个基本点”。")
+    with pytest.raises(KeyError, match="no record with congress = 14"):
+        bench.raw_text(f"{f}#congress=14")
+
+
 def test_bench_skips_without_shared(bench, monkeypatch, capsys):
     monkeypatch.setattr(bench, "SHARED", ROOT / "no-such-shared-dir")
     assert bench.main([]) == 0

@@ -259,6 +259,21 @@ def test_a_spatial_layout_is_a_term():
                          ("三区三线", "numbered", ""), ("两不愁三保障", "numbered", ""), ("两翼", "numbered", "")]
 
 
+def test_shackles_the_speech_breaks_are_scare_quotes():
+    # 冲破“…”的禁锢, 摆脱“…”的束缚: a view the speech rejects, even numbered in shape; a numbered formula
+    # followed by words that name it (的原则, 的要求) stays one
+    df = formulas("要冲破“三个凡事”的禁锢，摆脱“唯分数”的束缚，坚持“两个毫不动摇”的原则，落实“两个确保”的要求。")
+    assert _rows(df) == [("三个凡事", "non_formula", "scare_quote"), ("唯分数", "non_formula", "scare_quote"),
+                         ("两个毫不动摇", "numbered", ""), ("两个确保", "numbered", "")]
+
+
+def test_known_scare_quotes_and_slogans_of_the_past_in_the_lexicon():
+    # 大而全/小而全 (enterprises doing everything themselves) are criticised, even as a quoted list whose
+    # items share a skeleton; 两个凡是 is a repudiated slogan
+    df = formulas("过去一些企业追求“大而全”、“小而全”，造成重复建设。不再坚持“两个凡是”。")
+    assert _rows(df) == [("大而全、小而全", "non_formula", "scare_quote"), ("两个凡是", "non_formula", "historical")]
+
+
 def test_a_quote_with_an_interpunct_is_a_name():
     df = formulas("举办“山水·人家”文化周，研制出“长风·一号”样机。")
     assert _rows(df) == [("山水·人家", "non_formula", "name"), ("长风·一号", "non_formula", "name")]

@@ -23,7 +23,7 @@ It is not one (kind ``non_formula``) when it is:
 - ``scare_quote``: a metaphor or ironic word (“卡脖子”技术, 所谓“…”, a wrong view “…论”,
   “孤岛”现象, 被誉为“…”, “…”的美誉/之称), or a practice or view the speech rejects
   (破除/克服/防止/摒弃/热衷于/信奉“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈,
-  “…”那一套), or what the speech disowns (所谓/制造/鼓吹/拼凑“…”: checked before the numbered and
+  “…”那一套; shackles it breaks, numbered or not: 冲破“…”的禁锢, “…”的束缚), or what the speech disowns (所谓/制造/鼓吹/拼凑“…”: checked before the numbered and
   list rules, so 所谓“两个估计”, 制造“两个中国” are not numbered formulas); a quoted list is one too
   when it is rejected (防止“重部署、轻落实”), names a problem (“门难进、事难办”问题) or is what a few
   are criticised for (少数干部“宁可不干、不可干错”);
@@ -87,6 +87,9 @@ _ATTRIBUTED_BEFORE = re.compile(r"(?:正如|诚如|就像|好像|像|如同)[^�
 _SCARE_BEFORE = re.compile(r"(?:所谓的?|被誉为|誉为|称为|称作|喻为|比作|号称|堪称|当好|当起|是|成为|变成|搞)$")
 _SCARE_AFTER = re.compile(r"^(?:现象|之说|之类|那一套|那一类|那类|之流|心态|思维|思想作怪|的?(?:美誉|美称|雅号|之称|之誉)|"
                           r"的?(?:怪圈|困境|乱象|顽疾|陋习|弊端|倾向|苗头)|的?(?:旗号|幌子|招牌))")
+#: After a quotation: it names shackles the speech breaks (冲破“…”的禁锢, 摆脱“…”的束缚): a view it
+#: rejects, even when it is numbered in shape, not a formulation of its own.
+_SHACKLES_AFTER = re.compile(r"^的?(?:禁锢|束缚|桎梏|羁绊|窠臼|框框)")
 #: A practice or view the speech rejects: 破除“官本位”思想, 克服“等靠要”思想, 不搞“花架子”.
 _REJECT_BEFORE = re.compile(r"(?:破除|克服|反对|防止|纠正|警惕|摒弃|杜绝|抵制|根治|消除|打破|力戒|切忌|谨防|"
                             r"摆脱|跳出|走出|冲破|告别|遏制|铲除|革除|清除|拒绝|不搞|不当|不做|不要|不能|不得|热衷于|迷信|信奉)"
@@ -363,6 +366,8 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
         return False, "name"  # “五个一工程”奖, “反台独、促统一”活动, 以“…”为题
     if _HISTORICAL_BEFORE.search(clause_before(folded, start)) or _HISTORICAL_AFTER.match(after):
         return False, "historical"
+    if _SHACKLES_AFTER.match(after):
+        return False, "scare_quote"  # 冲破“…”的禁锢: a view the speech breaks free of
     if _LAYOUT_AFTER.match(after) or (_INTERPUNCT.search(c) and "、" not in c):
         return False, "name"
     if _RANK.match(c):
