@@ -103,3 +103,15 @@ def test_references_unbracketed_name_starts_after_the_verbs():
     text = "县里研究制定实施乡村旅游提升行动方案，人大常委会审议通过河道管理条例，贯彻落实意见和条例。"
     assert rows(references(text), ["reference", "type", "kind"]) == [
         ("乡村旅游提升行动方案", "方案", "document_unbracketed"), ("河道管理条例", "条例", "document_unbracketed")]
+
+
+def test_references_unbracketed_decisions_new_generations_years_and_the_long_plan_title():
+    # 通过关于…的决定 with no 了/的; 新一代… is the name's own first word, not the verb's 新; a plan's
+    # years in brackets follow its name; the five-year plan's full title with its 远景目标纲要 is one document
+    text = ("全国人大常委会通过关于加强水上交通安全管理的决定。省政府印发新一代信息技术产业规划，"
+            "制定了城乡环境整治规划（2026－2030年），编制“十五五”规划和2040年远景目标纲要。")
+    assert rows(references(text), ["reference", "type", "kind"]) == [
+        ("关于加强水上交通安全管理的决定", "决定", "document_unbracketed"),
+        ("新一代信息技术产业规划", "规划", "document_unbracketed"),
+        ("城乡环境整治规划", "规划", "document_unbracketed"),
+        ("“十五五”规划和2040年远景目标纲要", "纲要", "document_unbracketed")]
