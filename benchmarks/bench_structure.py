@@ -78,12 +78,11 @@ def raw_text(rel: str) -> str:
     path = gold_path(rel)
     if path.suffix.lower() == ".jsonl":
         field, _, value = rel.partition("#")[2].partition("=")
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                record = json.loads(line)
-                if str(record.get(field)) == value:
-                    return record["content"]
-        raise KeyError(f"{rel}: no record with {field} = {value}")
+        with open(path, encoding="utf-8-sig") as fh:
+            found = [r["content"] for r in map(json.loads, filter(str.strip, fh)) if str(r.get(field)) == value]
+        if len(found) != 1:  # a gold entry must name exactly one record
+            raise KeyError(f"{rel}: {len(found)} records with {field} = {value}; expected exactly 1")
+        return found[0]
     if path.suffix.lower() == ".csv":
         csv.field_size_limit(10**9)
         with open(path, encoding="utf-8-sig", newline="") as fh:
@@ -99,7 +98,7 @@ def analysed_doc(tm, rel: str, raw: str):
     """The cleaned Document textmine analyses for one gold file."""
     path = gold_path(rel)
     if path.suffix.lower() == ".jsonl":
-        doc = tm.Document.from_text(raw, doc_id=f"{path.stem}-{rel.partition('=')[2]}")
+        doc = tm.Document.from_text(raw, doc_id=f"{path.stem}-{rel.partition('#')[2].partition('=')[2]}")
     elif path.suffix.lower() == ".csv":
         doc = tm.Document.from_text(raw, doc_id=path.stem)
     else:

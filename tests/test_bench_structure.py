@@ -170,15 +170,22 @@ def test_a_json_lines_entry_names_one_record(bench, tmp_path):
     import textmine as tm
 
     f = tmp_path / "reports.jsonl"
-    rows = [{"congress": 12, "content": "同志们：今天开会。"}, {"congress": 13, "content": "坚持“一个中心、两个基本点”。"}]
-    f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    rows = [{"congress": 12, "content": "同志们：今天开会。"}, {"congress": 13, "content": "坚持“一个中心、两个基本点”。"},
+            {"congress": 1, "content": "甲"}, {"congress": 1, "content": "乙"}]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n", encoding="utf-8")
     rel = f"{f}#congress=13"
     assert bench.gold_path(rel) == f
     assert bench.raw_text(rel) == "坚持“一个中心、两个基本点”。"
     doc = bench.analysed_doc(tm, rel, bench.raw_text(rel))
     assert (doc.doc_id, doc.text) == ("reports-13", "坚持“一个中心、两个基本点”。")
-    with pytest.raises(KeyError, match="no record with congress = 14"):
+    with pytest.raises(KeyError, match="0 records with congress = 14; expected exactly 1"):
         bench.raw_text(f"{f}#congress=14")
+    with pytest.raises(KeyError, match="2 records with congress = 1; expected exactly 1"):
+        bench.raw_text(f"{f}#congress=1")
+    odd = tmp_path / "run=1"  # a "=" in a folder name is not the selector's
+    odd.mkdir()
+    (odd / "r.jsonl").write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    assert bench.analysed_doc(tm, f"{odd / 'r.jsonl'}#congress=13", "坚持。").doc_id == "r-13"
 
 
 def test_bench_skips_without_shared(bench, monkeypatch, capsys):

@@ -251,9 +251,11 @@ def test_a_spatial_layout_is_a_term():
     # a region's own plan of its space (cores, wings, axes, belts, points …) is a term, also as a 、-list
     # of such sets; a set of sites stays a name, the lexicon's layouts (一带一路) stay formulas, and a
     # lone part or a set with a part of another kind (三区三线, 两不愁三保障) stays numbered
-    df = formulas("构建“一核两翼”格局，形成“一核两轴、三带多点”的空间布局，推动“一心两翼多点”协同。")
+    df = formulas("构建“一核两翼”格局，形成“一核两轴、三带多点”的空间布局，构建“七纵十二横”格局。")
     assert _rows(df) == [("一核两翼", "non_formula", "term"), ("一核两轴、三带多点", "non_formula", "term"),
-                         ("一心两翼多点", "non_formula", "term")]
+                         ("七纵十二横", "non_formula", "term")]
+    df = formulas("建设“多校一圈”，形成“三城一区、两园一河”格局。")
+    assert _rows(df) == [("多校一圈", "non_formula", "name"), ("三城一区、两园一河", "non_formula", "name")]
     df = formulas("建设“三城一区”，共建“一带一路”，划定“三区三线”，落实“两不愁三保障”，发挥“两翼”作用。")
     assert _rows(df) == [("三城一区", "non_formula", "name"), ("共建“一带一路”", "lexicon", ""),
                          ("三区三线", "numbered", ""), ("两不愁三保障", "numbered", ""), ("两翼", "numbered", "")]
@@ -262,9 +264,11 @@ def test_a_spatial_layout_is_a_term():
 def test_shackles_the_speech_breaks_are_scare_quotes():
     # 冲破“…”的禁锢, 摆脱“…”的束缚: a view the speech rejects, even numbered in shape; a numbered formula
     # followed by words that name it (的原则, 的要求) stays one
-    df = formulas("要冲破“三个凡事”的禁锢，摆脱“唯分数”的束缚，坚持“两个毫不动摇”的原则，落实“两个确保”的要求。")
+    df = formulas("要冲破“三个凡事”的禁锢，挣脱“唯分数”的束缚，坚持“两个毫不动摇”的原则，落实“两个确保”的要求。")
     assert _rows(df) == [("三个凡事", "non_formula", "scare_quote"), ("唯分数", "non_formula", "scare_quote"),
                          ("两个毫不动摇", "numbered", ""), ("两个确保", "numbered", "")]
+    # a quoted sentence stays a quotation, whatever follows it
+    assert _rows(formulas("他们宣扬“姓社姓资，宁左勿右”的束缚。")) == [("姓社姓资，宁左勿右", "non_formula", "quotation")]
 
 
 def test_known_scare_quotes_and_slogans_of_the_past_in_the_lexicon():

@@ -210,18 +210,21 @@ _FUNCTION_CHARS = set("的之和与了是也在")
 #: “一主两副”, “一圈两带”, “四域多点”). Such a layout is a term, not a 提法; the national ones that are
 #: (一带一路 …) are in the lexicon, which is looked up first.
 _LAYOUT_END = re.compile(r"(?:核|翼|主|副|轴|廊|极|纵|横|环|射|屏|片|群|心|点|域)$")
-_LAYOUT_GROUP = re.compile(rf"[{_NUMERAL}多][^{_NUMERAL}多、]{{1,2}}")
+_LAYOUT_GROUP = re.compile(rf"[{_NUMERAL}多]{{1,3}}[^{_NUMERAL}多、]{{1,2}}")
 
 
-def _layout_set(folded: str) -> bool:
-    """Whether a quoted string is a spatial layout: two or more numbered groups (多 counts: 多点), each a
-    site (:data:`_SITE_END`) or a part of a layout (:data:`_LAYOUT_END`), or a 、-list of such sets."""
+def _layout_kind(folded: str) -> str:
+    """``"name"`` for a set of sites, ``"term"`` for a spatial layout, ``""`` for neither: two or more
+    numbered groups (多 counts: 多点; 十二横), each a site (:data:`_SITE_END`) or a part of a layout
+    (:data:`_LAYOUT_END`), or a 、-list of such sets. Sites alone make a name, as :func:`_site_set`."""
+    sites = True
     for item in folded.split("、"):
         groups = _LAYOUT_GROUP.findall(item)
         if len(groups) < 2 or "".join(groups) != item \
                 or not all(_SITE_END.search(g) or _LAYOUT_END.search(g) for g in groups):
-            return False
-    return True
+            return ""
+        sites = sites and all(_SITE_END.search(g) for g in groups)
+    return "name" if sites else "term"
 
 
 def _site_set(folded: str) -> bool:
@@ -366,14 +369,15 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
         return False, "name"  # “五个一工程”奖, “反台独、促统一”活动, 以“…”为题
     if _HISTORICAL_BEFORE.search(clause_before(folded, start)) or _HISTORICAL_AFTER.match(after):
         return False, "historical"
-    if _SHACKLES_AFTER.match(after):
+    if _SHACKLES_AFTER.match(after) and not _SENTENCE_PUNCT.search(c):
         return False, "scare_quote"  # 冲破“…”的禁锢: a view the speech breaks free of
     if _LAYOUT_AFTER.match(after) or (_INTERPUNCT.search(c) and "、" not in c):
         return False, "name"
     if _RANK.match(c):
         return False, "term"
-    if _layout_set(c) and not _site_set(c):
-        return False, "term"  # “一核两翼”, “一主两副、一圈两带”: a region's layout of its space
+    layout = _layout_kind(c)
+    if layout:
+        return False, layout  # “一核两翼”, “一主两副、一圈两带”: a region's layout of its space; “三城一区” sites
     if numbered(c) and not _SENTENCE_PUNCT.search(c):
         if _NUMBERED_BODIES.match(c) or _NUMBERED_REGIONS.match(c) or _COUNT_OF_UNITS.match(c) \
                 or _site_set(c) or (_NUMBERED_ONLY.match(c) and not _PLAN_NUMERAL.match(c)):
