@@ -119,3 +119,11 @@ def test_references_unbracketed_decisions_new_generations_years_and_the_long_pla
     text = ("出台关于支持民营企业发展的政策措施，全面落实关于乡村振兴的意见。我们通过关于禁毒工作的宣传，群众明白了关于毒品危害的规定。"
             "学习关于制定国民经济和社会发展第十五个五年规划和2040年远景目标的建议。")
     assert rows(references(text), ["reference", "kind"]) == [("国民经济和社会发展第十五个五年规划", "document_unbracketed")]
+
+
+def test_references_unbracketed_name_keeps_its_first_word_new():
+    # 新能源…, 新型… begin the name; only 新一轮 / 新修订的 after the verb are not the name's
+    text = "实施新能源汽车产业规划，落实新型城镇化规划，实施新一轮全民科学素质提升行动方案。"
+    assert rows(references(text), ["reference", "kind"]) == [
+        ("新能源汽车产业规划", "document_unbracketed"), ("新型城镇化规划", "document_unbracketed"),
+        ("全民科学素质提升行动方案", "document_unbracketed")]
