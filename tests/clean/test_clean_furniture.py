@@ -109,6 +109,12 @@ def test_caption_lines_with_and_without_credit():
     raw2 = "周明作政府工作报告。\n各位代表：\n全县上下要以更加昂扬的精神状态，扎实做好今年各项工作，确保开好局起好步。"
     d2 = tm.clean(raw2)
     assert rows(d2) == [("caption", "", 0, 11, "周明作政府工作报告。\n")]
+    # a first sentence that ends in 工作报告。 is the speech, not a 作报告。 caption (found by hypothesis)
+    for first in ("我们听取了县长所作的政府工作报告。\n", "各级部门要切实加强宣传教育，落实工作报告。\n"):
+        d3 = tm.clean(first + "各位代表：\n全县上下要扎实做好今年各项工作。")
+        assert rows(d3) == [] and d3.text.startswith(first.strip())
+    assert rows(tm.clean("李平向大会作报告。\n各位代表：\n全县上下要扎实做好今年各项工作。")) == [
+        ("caption", "", 0, 10, "李平向大会作报告。\n")]
 
 
 # A speech whose scrape lost every line break: captions are glued between paragraphs.
@@ -211,3 +217,10 @@ def test_furniture_can_be_turned_off():
     d = tm.clean(FJ_PAGE, furniture=False, header=False)
     assert d.text.startswith("下载\n打印\n")
     assert [c.step for c in d.removed] == []
+
+
+def test_a_sentence_after_a_url_on_its_line_is_not_a_template_line():
+    # a one-line page's address before the speech's first sentence: the sentence is kept (found by hypothesis)
+    text = "http://www.example.cn/a/1.html\u3000\u3000全县各级各部门要切实加强禁毒宣传教育工作。\n"
+    assert "全县各级各部门要切实加强禁毒宣传教育工作。" in tm.clean(text).text
+    assert tm.clean("本文来源：http://www.example.cn/a/1.html\n").text == ""

@@ -48,7 +48,7 @@ CREDIT_RE = re.compile(
 _PAREN_CREDIT = re.compile(rf"[（(]\s*(?:{_NAMES})[ \u3000]*[/／]?[ \u3000]*摄\s*[）)]")
 _IMAGE_SOURCE = re.compile(r"[（(]\s*(?:图片?(?:来源|来自|作者)|图源|供图|资料图片?)[^（）()\n]{0,40}[）)]")
 #: The 某某作政府工作报告。 line above a work report: a caption whose credit the scrape lost.
-_REPORT_CAPTION = re.compile(r"作(?:政府)?工作报告|作报告[。.]|发表(?:重要)?讲话[。.]")
+_REPORT_CAPTION = re.compile(r"作(?:政府)?工作报告|(?<!工)作报告[。.]|发表(?:重要)?讲话[。.]")  # 工作报告。 is no 作报告。
 #: A sentence of a news-photo caption (the sentences before a credit glued into a body).
 _CAPTION_SENTENCE = re.compile(
     r"^(?:这是|图为|图中|当地时间|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚)?(?:至\d{1,2}日)?[，,])"
