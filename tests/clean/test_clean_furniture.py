@@ -224,3 +224,7 @@ def test_a_sentence_after_a_url_on_its_line_is_not_a_template_line():
     text = "http://www.example.cn/a/1.html\u3000\u3000全县各级各部门要切实加强禁毒宣传教育工作。\n"
     assert "全县各级各部门要切实加强禁毒宣传教育工作。" in tm.clean(text).text
     assert tm.clean("本文来源：http://www.example.cn/a/1.html\n").text == ""
+    # nor after a source label set off by a paragraph indent (the label stays: nothing of the speech is lost)
+    text = "来源：青川日报\u3000\u3000全县各级各部门要切实加强禁毒宣传教育工作。\n"
+    assert "全县各级各部门要切实加强禁毒宣传教育工作。" in tm.clean(text).text
+    assert tm.clean("下面是小编为大家整理的讲话稿，供大家参考。\n").text == ""

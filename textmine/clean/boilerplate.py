@@ -68,7 +68,9 @@ def _other_sentence(line: str) -> bool:
     """True when the line also holds a sentence without a template key (running text glued to it)."""
     line = re.sub(r"[（(][^（）()]*[）)]", "", line)  # （图片来源：…） glued to a sentence is not its key
     line = re.sub(r"(?:https?://|www\.)\S+", "", line)  # nor is a URL before it (a one-line page's address)
-    return any(n_han(p) >= 10 and not _BOILER_KEYS.search(p) for p in re.findall(r"[^。！？!?]*[。！？!?]", line))
+    # a paragraph indent (two ideographic spaces) ends a piece too: 来源：…　　<the speech's first sentence>
+    return any(n_han(p) >= 10 and not _BOILER_KEYS.search(p)
+               for p in re.findall(r"[^。！？!?\u3000]*(?:\u3000(?!\u3000)[^。！？!?\u3000]*)*[。！？!?]", line))
 
 
 # ----------------------------------------------------------------------------- corpus level
