@@ -327,6 +327,19 @@ def test_a_tokenizing_worker_that_dies_leaves_its_texts_to_this_process(monkeypa
     assert marker.read_text(encoding="utf-8") == "died"
 
 
+def test_tokenizing_workers_that_cannot_start_leave_the_texts_to_this_process(monkeypatch):
+    import multiprocessing
+
+    texts = [f"第{i}批禁毒宣传进社区活动开展顺利" for i in range(6)]
+    want = tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=1)
+
+    def no_pipe(self, duplex=True):
+        raise OSError("文件描述符已用尽")
+
+    monkeypatch.setattr(type(multiprocessing.get_context("fork")), "Pipe", no_pipe)
+    assert tm.Tokenizer(cache=False).tokenize_many(texts, n_jobs=2) == want
+
+
 def test_an_error_in_a_tokenizing_worker_is_raised_here(monkeypatch):
     from textmine.tokenize.tokenizer import Tokenizer as T
 

@@ -136,22 +136,29 @@ def aside(fn: Callable[..., R], *args: Any, **kwargs: Any) -> Aside[R]:
         return Aside(here)
     import multiprocessing
 
-    ctx = multiprocessing.get_context("fork")
+    started = _start_worker(multiprocessing.get_context("fork"), here)
+    return Aside(here) if started is None else Aside(here, *started)
+
+
+def _start_worker(ctx: Any, call: Callable[[], Any]) -> tuple[Any, Any] | None:
+    """A daemonic process of ``ctx`` running ``call`` (:func:`_run_aside`), and the end of its pipe that
+    gets ``("ok", result, "")``, ``("raise", exception, traceback)`` or ``("lost", why, "")``; None (and
+    nothing left open) when no pipe or process can be had, so that the caller runs ``call`` itself."""
     try:
         receive, send = ctx.Pipe(duplex=False)
-    except OSError as err:  # out of file descriptors: the call runs here
-        logger.info("no pipe for %s (%s); it runs in this process", _name(fn), err)
-        return Aside(here)
+    except OSError as err:  # out of file descriptors
+        logger.info("no pipe for %s (%s); it runs in this process", _name(call), err)
+        return None
     try:
-        proc = ctx.Process(target=_run_aside, args=(send, here), daemon=True)
+        proc = ctx.Process(target=_run_aside, args=(send, call), daemon=True)
         proc.start()
     except OSError as err:
-        logger.info("no worker process for %s (%s); it runs in this process", _name(fn), err)
+        logger.info("no worker process for %s (%s); it runs in this process", _name(call), err)
         receive.close()
         send.close()
-        return Aside(here)
+        return None
     send.close()  # this end is the worker's: the pipe reports EOF if the worker dies
-    return Aside(here, proc, receive)
+    return proc, receive
 
 
 class Aside(Generic[R]):
@@ -178,7 +185,7 @@ class Aside(Generic[R]):
             return value
         if kind == "raise":
             raise value from _RemoteTraceback(remote)
-        logger.info("the worker of %s sent no result (%s); it runs in this process", _name(self._here.func), value)
+        logger.info("the worker of %s sent no result (%s); it runs in this process", _name(self._here), value)
         return self._here()
 
     def cancel(self) -> None:
@@ -195,6 +202,7 @@ class Aside(Generic[R]):
 
 
 def _name(fn: Callable[..., Any]) -> str:
+    fn = getattr(fn, "func", fn)  # a functools.partial: the function's own name
     return getattr(fn, "__qualname__", repr(fn))
 
 

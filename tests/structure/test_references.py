@@ -117,8 +117,8 @@ def test_references_unbracketed_decisions_new_generations_years_and_the_long_pla
         ("“十五五”规划和2040年远景目标纲要", "纲要", "document_unbracketed")]
     # without 了/的 after a bare verb, 关于…的 is no title (通过 may mean "through"); 远景目标 alone ends no title
     text = ("出台关于支持民营企业发展的政策措施，全面落实关于乡村振兴的意见。我们通过关于禁毒工作的宣传，群众明白了关于毒品危害的规定。"
-            "学习关于制定国民经济和社会发展第十五个五年规划和2040年远景目标的建议。")
-    assert rows(references(text), ["reference", "kind"]) == [("国民经济和社会发展第十五个五年规划", "document_unbracketed")]
+            "审议县第十五个五年规划和2040年远景目标的说明。")
+    assert rows(references(text), ["reference", "kind"]) == [("第十五个五年规划", "document_unbracketed")]
 
 
 def test_references_unbracketed_name_keeps_its_first_word_new():

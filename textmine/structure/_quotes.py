@@ -23,8 +23,9 @@ It is not one (kind ``non_formula``) when it is:
 - ``scare_quote``: a metaphor or ironic word (“卡脖子”技术, 所谓“…”, a wrong view “…论”,
   “孤岛”现象, 被誉为“…”, “…”的美誉/之称), or a practice or view the speech rejects
   (破除/克服/防止/摒弃/热衷于/信奉“…”, also before 思想: 克服“等靠要”思想; “…”的怪圈,
-  “…”那一套; shackles it breaks, numbered or not: 冲破“…”的禁锢, “…”的束缚), or what the speech disowns (所谓/制造/鼓吹/拼凑“…”: checked before the numbered and
-  list rules, so 所谓“两个估计”, 制造“两个中国” are not numbered formulas); a quoted list is one too
+  “…”那一套; shackles it breaks, numbered or not: 冲破“…”的禁锢, “…”的束缚), or what the speech
+  disowns (所谓/制造/鼓吹/拼凑“…”: checked before the numbered and list rules, so 所谓“两个估计”,
+  制造“两个中国” are not numbered formulas); a quoted list is one too
   when it is rejected (防止“重部署、轻落实”), names a problem (“门难进、事难办”问题) or is what a few
   are criticised for (少数干部“宁可不干、不可干错”);
 - ``historical``: a project or slogan of an earlier period (“两弹一星”成功), a quotation
@@ -210,13 +211,14 @@ _FUNCTION_CHARS = set("的之和与了是也在")
 #: “一主两副”, “一圈两带”, “四域多点”). Such a layout is a term, not a 提法; the national ones that are
 #: (一带一路 …) are in the lexicon, which is looked up first.
 _LAYOUT_END = re.compile(r"(?:核|翼|主|副|轴|廊|极|纵|横|环|射|屏|片|群|心|点|域)$")
-_LAYOUT_GROUP = re.compile(rf"[{_NUMERAL}多]{{1,3}}[^{_NUMERAL}多、]{{1,2}}")
+_LAYOUT_GROUP = re.compile(rf"[{_NUMERAL}多]{{1,3}}[^{_NUMERAL}多、]+")
 
 
 def _layout_kind(folded: str) -> str:
-    """``"name"`` for a set of sites, ``"term"`` for a spatial layout, ``""`` for neither: two or more
-    numbered groups (多 counts: 多点; 十二横), each a site (:data:`_SITE_END`) or a part of a layout
-    (:data:`_LAYOUT_END`), or a 、-list of such sets. Sites alone make a name, as :func:`_site_set`."""
+    """``"name"`` for a set of sites (“三城一区”, “两园一河”, “一区两中心”), ``"term"`` for a spatial
+    layout (“一核两翼”), ``""`` for neither: two or more numbered groups (多 counts: 多点; 十二横),
+    each a site (:data:`_SITE_END`) or a part of a layout (:data:`_LAYOUT_END`), or a 、-list of
+    such sets."""
     sites = True
     for item in folded.split("、"):
         groups = _LAYOUT_GROUP.findall(item)
@@ -225,12 +227,6 @@ def _layout_kind(folded: str) -> str:
             return ""
         sites = sites and all(_SITE_END.search(g) for g in groups)
     return "name" if sites else "term"
-
-
-def _site_set(folded: str) -> bool:
-    """Whether a numbered string is a set of two or more groups of sites (“三城一区”, “两园一河”)."""
-    groups = re.findall(rf"[{_NUMERAL}][^{_NUMERAL}]+", folded)
-    return len(groups) >= 2 and "".join(groups) == folded and all(_SITE_END.search(g) for g in groups)
 
 
 def announced_number(folded: str) -> int | None:
@@ -380,7 +376,7 @@ def classify_quote(folded: str, start: int, end: int, content: str, lexicon: Lex
         return False, layout  # “一核两翼”, “一主两副、一圈两带”: a region's layout of its space; “三城一区” sites
     if numbered(c) and not _SENTENCE_PUNCT.search(c):
         if _NUMBERED_BODIES.match(c) or _NUMBERED_REGIONS.match(c) or _COUNT_OF_UNITS.match(c) \
-                or _site_set(c) or (_NUMBERED_ONLY.match(c) and not _PLAN_NUMERAL.match(c)):
+                or (_NUMBERED_ONLY.match(c) and not _PLAN_NUMERAL.match(c)):
             return False, "name"
         if _FUNDS_END.search(c) or _FUNDS_AFTER.match(after) or _DISTRIBUTIVE.match(c) \
                 or (_NUMBERED_SHORT.match(c) and c[0] == "一" and c[1] not in _NUMERAL):

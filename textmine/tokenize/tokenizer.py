@@ -477,22 +477,15 @@ class Tokenizer:
                 # when other threads run (a notebook), as the Pool made it
                 import functools
 
-                from .._workers import _RemoteTraceback, _run_aside, in_daemon
+                from .._workers import _RemoteTraceback, _start_worker, in_daemon
 
                 workers = []
                 try:
                     for _ in range(0 if in_daemon() else n_workers):  # a daemonic process may start none
-                        receive, send = ctx.Pipe(duplex=False)
-                        work = functools.partial(_drain, self, texts, order, taken)
-                        proc = ctx.Process(target=_run_aside, args=(send, work), daemon=True)
-                        try:
-                            proc.start()
-                        except OSError:  # no process to be had: this one takes what is left
-                            receive.close()
-                            send.close()
+                        started = _start_worker(ctx, functools.partial(_drain, self, texts, order, taken))
+                        if started is None:  # no process to be had: this one takes what is left
                             break
-                        send.close()
-                        workers.append((proc, receive))
+                        workers.append(started)
                     for i in _take(taken, order):
                         toks = self._compute(texts[i])
                         if lists is not None:
